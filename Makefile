@@ -1,0 +1,43 @@
+# Every target makes .venv on first use, so a fresh clone needs only `make serve` or `make test`.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+SITE_DEPS := $(VENV)/.site-deps
+DEV_DEPS := $(VENV)/.dev-deps
+MKDOCS := NO_MKDOCS_2_WARNING=1 $(BIN)/mkdocs
+PIP := $(BIN)/python -m pip install --disable-pip-version-check --quiet
+
+.PHONY: serve build test lint audit browser clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+
+$(SITE_DEPS): requirements.txt | $(BIN)/python
+	$(PIP) -r requirements.txt
+	touch $@
+
+$(DEV_DEPS): requirements-dev.txt requirements.txt | $(BIN)/python
+	$(PIP) -r requirements-dev.txt
+	touch $(SITE_DEPS) $@
+
+serve: $(SITE_DEPS)
+	$(MKDOCS) serve --strict --dev-addr 127.0.0.1:8000
+
+build: $(SITE_DEPS)
+	$(MKDOCS) build --strict --site-dir site
+
+browser: $(DEV_DEPS)
+	@scripts/ensure-browser.sh
+
+test: $(DEV_DEPS) browser
+	$(BIN)/python -m pytest
+
+lint: $(DEV_DEPS)
+	$(BIN)/check-jsonschema --builtin-schema vendor.github-workflows .github/workflows/*.yml .github/dependabot.yml
+	$(BIN)/zizmor --offline .github/workflows
+
+audit: build browser
+	$(BIN)/python scripts/audit.py site
+
+clean:
+	rm -rf site .pytest_cache

@@ -1,0 +1,1 @@
+"""Build-time code for the study-notes site: data loading and rendering."""

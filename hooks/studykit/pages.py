@@ -1,0 +1,99 @@
+"""Read the page sources named in the nav, for views that gather across pages."""
+
+from __future__ import annotations
+
+import posixpath
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from .data import DataError
+from .render import rel
+
+FRONT_MATTER = re.compile(r"\A---\s*\n(.*?\n)---\s*\n", re.S)
+TERM_CALL = re.compile(r"""\bterm\(\s*(['"])(.+?)\1""")
+MD_LINK_TARGET = re.compile(r"\]\((?P<target>[^)\s]+)")
+
+
+@dataclass(frozen=True)
+class SourcePage:
+    src: str
+    title: str
+    meta: dict[str, Any] = field(hash=False)
+    markdown: str = field(hash=False)
+
+    @property
+    def is_notes(self) -> bool:
+        """Notes pages carry an exam map; index and practice pages do not."""
+        return isinstance(self.meta.get("exam"), dict)
+
+
+def nav_sources(nav: Any) -> list[str]:
+    """The Markdown files named in the nav, in reading order."""
+    found: list[str] = []
+    if isinstance(nav, str):
+        if nav.endswith(".md"):
+            found.append(nav)
+    elif isinstance(nav, dict):
+        for value in nav.values():
+            found.extend(nav_sources(value))
+    elif isinstance(nav, list):
+        for item in nav:
+            found.extend(nav_sources(item))
+    return found
+
+
+def read_page(docs_dir: Path, src: str) -> SourcePage:
+    text = (docs_dir / src).read_text(encoding="utf-8")
+    meta: dict[str, Any] = {}
+    body = text
+    match = FRONT_MATTER.match(text)
+    if match:
+        try:
+            meta = yaml.safe_load(match.group(1)) or {}
+        except yaml.MarkedYAMLError as err:
+            line = (err.problem_mark.line + 2) if err.problem_mark else "?"
+            raise DataError(f"docs/{src} line {line}: invalid YAML front matter ({err.problem}).") from None
+        body = text[match.end():]
+    title = str(meta.get("title") or "")
+    if not title:
+        heading = re.search(r"^# (.+)$", body, re.M)
+        title = heading.group(1).strip() if heading else posixpath.splitext(posixpath.basename(src))[0]
+    return SourcePage(src, title, meta, body)
+
+
+def read_pages(docs_dir: Path, nav: Any) -> list[SourcePage]:
+    return [read_page(docs_dir, src) for src in nav_sources(nav)]
+
+
+def term_names_used(markdown: str) -> list[str]:
+    return [m.group(2) for m in TERM_CALL.finditer(markdown)]
+
+
+def relink(markdown: str, from_src: str, to_src: str) -> str:
+    """Rewrite relative Markdown links so text moved to another page still points to the same place."""
+
+    def fix(match: re.Match[str]) -> str:
+        target = match.group("target")
+        if "://" in target or target.startswith(("mailto:", "/")):
+            return match.group(0)
+        path, _, anchor = target.partition("#")
+        resolved = posixpath.normpath(posixpath.join(posixpath.dirname(from_src), path)) if path else from_src
+        new = rel(resolved + (f"#{anchor}" if anchor else ""), to_src)
+        return f"]({new}"
+
+    return MD_LINK_TARGET.sub(fix, markdown)
+
+
+class _ConfigLoader(yaml.SafeLoader):
+    """Reads mkdocs.yml, ignoring the !!python tags that only MkDocs resolves."""
+
+
+_ConfigLoader.add_multi_constructor("tag:yaml.org,2002:python/", lambda loader, suffix, node: None)
+
+
+def load_mkdocs_config(path: Path) -> dict[str, Any]:
+    return yaml.load(path.read_text(encoding="utf-8"), Loader=_ConfigLoader)

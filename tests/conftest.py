@@ -1,0 +1,147 @@
+"""Shared fixtures: one strict build per run, a local HTTP server for it, and a headless Chromium."""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import os
+import shutil
+import subprocess
+import sys
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+from urllib.parse import urlparse
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "hooks"))
+sys.path.insert(0, str(ROOT / "tests"))
+
+from browser_path import LAUNCH_ARGS, chromium_path  # noqa: E402
+
+
+def mkdocs_build(project: Path, site_dir: Path) -> subprocess.CompletedProcess[str]:
+    """Run a strict build of `project` into `site_dir` and return the finished process."""
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "NO_COLOR": "1"}
+    return subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site_dir)],
+        cwd=project,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+
+
+@pytest.fixture(scope="session")
+def site_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The site, built once per test run with the strict build."""
+    out = tmp_path_factory.mktemp("site")
+    result = mkdocs_build(ROOT, out)
+    if result.returncode != 0:
+        pytest.fail(f"Strict build failed:\n{result.stdout}\n{result.stderr}", pytrace=False)
+    return out
+
+
+class QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: object) -> None:
+        pass
+
+
+@pytest.fixture(scope="session")
+def base_url(site_dir: Path) -> Iterator[str]:
+    """The built site served over HTTP on 127.0.0.1 (search needs a web worker, which file:// lacks)."""
+    handler = functools.partial(QuietHandler, directory=str(site_dir))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}/"
+    server.shutdown()
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[object]:
+    from playwright.sync_api import Error, sync_playwright
+
+    with sync_playwright() as pw:
+        try:
+            launched = pw.chromium.launch(executable_path=chromium_path(), args=LAUNCH_ARGS)
+        except Error as err:
+            pytest.fail(
+                "No Chromium for the browser tests. Run `make browser` (installs Debian's chromium as root, "
+                f"or Playwright's), or set CHROMIUM to a Chrome binary.\n{err}",
+                pytrace=False,
+            )
+        yield launched
+        launched.close()
+
+
+class PageWatch:
+    """Console errors and requests to other hosts seen by one page."""
+
+    def __init__(self, page: object, base_url: str) -> None:
+        self.page = page
+        self.errors: list[str] = []
+        self.foreign: list[str] = []
+        host = urlparse(base_url).netloc
+        page.on("console", lambda msg: msg.type == "error" and self.errors.append(msg.text))
+        page.on("pageerror", lambda exc: self.errors.append(str(exc)))
+
+        def on_request(request: object) -> None:
+            parsed = urlparse(request.url)
+            if parsed.scheme in ("http", "https", "ws", "wss") and parsed.netloc != host:
+                self.foreign.append(request.url)
+
+        page.on("request", on_request)
+
+
+@pytest.fixture
+def context(browser: object) -> Iterator[object]:
+    ctx = browser.new_context(viewport={"width": 1280, "height": 900})
+    yield ctx
+    ctx.close()
+
+
+@pytest.fixture
+def page(context: object, base_url: str) -> Iterator[object]:
+    page = context.new_page()
+    page.watch = PageWatch(page, base_url)
+    yield page
+    page.close()
+
+
+@pytest.fixture(scope="session")
+def nav_pages() -> list[str]:
+    """Every page in the nav, as a URL path relative to the site root."""
+    from studykit.pages import load_mkdocs_config, nav_sources
+
+    config = load_mkdocs_config(ROOT / "mkdocs.yml")
+    paths = []
+    for src in nav_sources(config["nav"]):
+        stem = src[:-3]
+        if stem == "index":
+            paths.append("")
+        elif stem.endswith("/index"):
+            paths.append(stem[: -len("index")])
+        else:
+            paths.append(stem + "/")
+    return paths
+
+
+@pytest.fixture(scope="session")
+def copy_project(tmp_path_factory: pytest.TempPathFactory):
+    """Copy the project to a temp folder, so a test can break it and build it."""
+
+    def make() -> Path:
+        dest = tmp_path_factory.mktemp("project")
+        for name in ("mkdocs.yml", "docs", "data", "hooks", "overrides"):
+            src = ROOT / name
+            if src.is_dir():
+                shutil.copytree(src, dest / name, ignore=shutil.ignore_patterns("__pycache__"))
+            else:
+                shutil.copy2(src, dest / name)
+        return dest
+
+    return make
