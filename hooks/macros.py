@@ -15,6 +15,15 @@ from studykit import data, pages, render  # noqa: E402
 
 
 def define_env(env: Any) -> None:
+    try:
+        wire_macros(env)
+    except data.DataError as err:
+        from mkdocs.exceptions import PluginError
+
+        raise PluginError(f"Data error: {err}") from None
+
+
+def wire_macros(env: Any) -> None:
     changes = data.load_changes()
     facts = data.short_facts(changes)
     glossary = data.load_glossary(facts=facts)

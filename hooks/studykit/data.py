@@ -145,13 +145,6 @@ class Glossary:
     def __post_init__(self) -> None:
         anchors: dict[str, Term] = {}
         for entry in self.terms:
-            if entry.anchor in anchors:
-                other = anchors[entry.anchor]
-                raise DataError(
-                    f"{entry.source}: term '{entry.term}' has the anchor '#{entry.anchor}', "
-                    f"already used by '{other.term}' in {other.source}. Give one of them an 'id:'."
-                )
-            anchors[entry.anchor] = entry
             for name in entry.names:
                 key = name.lower()
                 if key in self.by_name:
@@ -161,6 +154,13 @@ class Glossary:
                         f"term '{other.term}' in {other.source}. Each term, alias and abbreviation must be unique."
                     )
                 self.by_name[key] = entry
+            if entry.anchor in anchors:
+                other = anchors[entry.anchor]
+                raise DataError(
+                    f"{entry.source}: term '{entry.term}' has the anchor '#{entry.anchor}', "
+                    f"already used by '{other.term}' in {other.source}. Give one of them an 'id:'."
+                )
+            anchors[entry.anchor] = entry
         for entry in self.terms:
             for rel in entry.related:
                 if rel.lower() not in self.by_name:

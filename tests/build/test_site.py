@@ -1,0 +1,135 @@
+"""Assertions on the HTML of one strict build of the real site."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+
+from studykit import data
+from studykit.pages import load_mkdocs_config, read_pages
+
+ROOT = Path(__file__).resolve().parents[2]
+CONFIG = load_mkdocs_config(ROOT / "mkdocs.yml")
+PAGES = read_pages(ROOT / "docs", CONFIG["nav"])
+NOTES = [p for p in PAGES if p.is_notes]
+
+
+def built(site_dir: Path, src: str) -> BeautifulSoup:
+    stem = src[:-3]
+    rel = "index.html" if stem == "index" else (stem[: -len("index")] if stem.endswith("/index") else stem + "/") + "index.html"
+    path = site_dir / rel
+    assert path.exists(), f"{src} was not built to {rel}"
+    return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+
+
+def article(soup: BeautifulSoup):
+    return soup.select_one("article.md-content__inner")
+
+
+def test_config_is_strict_with_link_and_anchor_validation() -> None:
+    assert CONFIG["strict"] is True
+    assert CONFIG["validation"]["anchors"] == "warn" and CONFIG["validation"]["unrecognized_links"] == "warn"
+    assert CONFIG["theme"]["font"] is False
+    assert CONFIG["site_url"].startswith("https://") and CONFIG["repo_url"].startswith("https://github.com/")
+
+
+@pytest.mark.parametrize("page", PAGES, ids=lambda p: p.src)
+def test_every_nav_page_is_built_with_a_title(site_dir: Path, page) -> None:
+    soup = built(site_dir, page.src)
+    assert article(soup).find("h1"), f"{page.src} has no h1"
+    assert "TODO" not in article(soup).get_text(), f"{page.src} still has placeholder text"
+
+
+def test_there_are_notes_pages_for_every_domain() -> None:
+    domains = {str(code).split(".")[0] for p in NOTES for code in p.meta["exam"]["MLS-C01"]}
+    assert {"1", "2"} <= domains
+
+
+@pytest.mark.parametrize("page", NOTES, ids=lambda p: p.src)
+def test_every_section_of_a_notes_page_has_an_exam_tip(site_dir: Path, page) -> None:
+    body = article(built(site_dir, page.src))
+    sections: dict[str, bool] = {}
+    current = None
+    for node in body.find_all(["h2", "div", "details"]):
+        if node.name == "h2":
+            current = node.get_text(" ", strip=True).rstrip("¶").strip()
+            sections[current] = False
+        elif current and "exam-tip" in (node.get("class") or []):
+            sections[current] = True
+    assert sections, f"{page.src} has no ## sections"
+    missing = [title for title, has_tip in sections.items() if not has_tip]
+    assert not missing, f"{page.src}: sections without an exam-tip admonition: {missing}"
+
+
+@pytest.mark.parametrize("page", NOTES, ids=lambda p: p.src)
+def test_notes_pages_have_exam_map_tables_and_glossary_terms(site_dir: Path, page) -> None:
+    body = article(built(site_dir, page.src))
+    assert "MLA-C01" in body.get_text(), f"{page.src} lacks its exam map"
+    assert body.find("table"), f"{page.src} has no comparison table"
+    assert body.select('a[href*="glossary/#"]'), f"{page.src} links no glossary term"
+
+
+def test_seed_tables_are_on_the_data_collection_pages(site_dir: Path) -> None:
+    collection = article(built(site_dir, "domain-1-data-engineering/data-collection.md")).get_text(" ")
+    for phrase in ("Fair sampling", "Biased sampling", "Facial recognition", "High-energy physics", "ImageNet", "MNIST"):
+        assert phrase in collection, f"data-collection page lacks '{phrase}'"
+    streaming = article(built(site_dir, "domain-1-data-engineering/streaming-data-collection.md"))
+    assert streaming.select(".decision-table table"), "streaming page lacks the Kinesis decision table"
+
+
+def decision_rows(soup: BeautifulSoup) -> list[str]:
+    table = soup.select_one(".decision-table table")
+    return [row.get_text(" ", strip=True) for row in table.select("tbody tr")]
+
+
+def test_kinesis_table_is_the_same_on_notes_and_review_pages(site_dir: Path) -> None:
+    notes = decision_rows(built(site_dir, "domain-1-data-engineering/streaming-data-collection.md"))
+    review = decision_rows(built(site_dir, "review/exam-tips.md"))
+    assert notes == review and len(notes) >= 4
+
+
+def test_review_page_gathers_every_exam_tip(site_dir: Path) -> None:
+    from studykit.render import exam_tips
+
+    expected = sum(len(exam_tips(p.markdown)) for p in NOTES)
+    review = article(built(site_dir, "review/exam-tips.md"))
+    assert len(review.select(".exam-tip")) == expected
+
+
+def test_every_changed_fact_appears_on_a_notes_page() -> None:
+    used = {m for p in PAGES for m in re.findall(r"""(?:changed|fact)\(\s*["']([a-z0-9-]+)""", p.markdown)}
+    unused = sorted(set(data.load_changes()) - used)
+    assert not unused, f"changed facts shown on no page (add {{{{ changed('id') }}}} where the fact appears): {unused}"
+
+
+def test_glossary_has_an_entry_with_anchor_for_every_term(site_dir: Path) -> None:
+    glossary = data.load_glossary(facts=data.short_facts(data.load_changes()))
+    soup = article(built(site_dir, "glossary.md"))
+    ids = {h["id"] for h in soup.find_all("h3") if h.get("id")}
+    assert {t.anchor for t in glossary.terms} <= ids
+    assert len(glossary.terms) >= 40
+
+
+def test_abbreviations_get_abbr_tooltips(site_dir: Path) -> None:
+    soup = article(built(site_dir, "domain-1-data-engineering/streaming-data-collection.md"))
+    titles = {a.get_text(): a.get("title", "") for a in soup.find_all("abbr")}
+    assert "KPL" in titles and titles["KPL"].startswith("Kinesis Producer Library")
+
+
+def test_search_index_has_glossary_entries_and_former_names(site_dir: Path) -> None:
+    index = json.loads((site_dir / "search" / "search_index.json").read_text(encoding="utf-8"))
+    locations = {d["location"] for d in index["docs"]}
+    assert "glossary/#shard" in locations
+    text = " ".join(d["text"] for d in index["docs"] if d["location"].startswith("glossary/"))
+    assert "Kinesis Data Firehose" in text and "Kinesis Data Analytics" in text
+
+
+def test_every_page_has_an_edit_button(site_dir: Path) -> None:
+    for page in PAGES:
+        soup = built(site_dir, page.src)
+        edit = soup.select_one('a.md-content__button[href*="/edit/main/docs/"]')
+        assert edit and edit["href"].endswith(page.src), f"{page.src} lacks its edit button"
