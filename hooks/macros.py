@@ -118,9 +118,42 @@ def wire_macros(env: Any) -> None:
     def formula(latex: str, display: bool = False) -> str:
         return render.formula(latex, display)
 
+    diagram_uses: dict[str, int] = {}
+
+    @env.macro
+    def diagram(name: str, caption: str | None = None) -> str:
+        """An inline SVG from docs/assets/diagrams/, with its title and description for screen readers."""
+        from studykit import diagrams  # noqa: PLC0415
+
+        diagram_uses[here()] = diagram_uses.get(here(), 0) + 1
+        return diagrams.figure(name, here(), diagram_uses[here()], caption)
+
     @env.macro
     def all_changes() -> str:
         return "\n\n".join(render.changed_admonition(c) for c in changes.values())
+
+    # Practice (studykit/quiz.py): the quiz, the flashcards and the progress panel, built from the same data.
+    from studykit import quiz as practice  # noqa: PLC0415
+
+    questions = practice.build_questions(decisions)
+    study_pages = [practice.StudyPage(practice.page_id(p.src), p.title, practice.primary_domain(p.meta, exams))
+                   for p in notes_pages]
+    directory_urls = bool(env.conf.get("use_directory_urls", True))
+
+    @env.macro
+    def quiz() -> str:
+        """Every decision scenario as a four-choice question."""
+        return practice.quiz_html(questions, here(), directory_urls)
+
+    @env.macro
+    def flashcards() -> str:
+        """Every glossary term as a flashcard."""
+        return practice.flashcards_html(glossary, here(), directory_urls)
+
+    @env.macro
+    def progress_panel() -> str:
+        """The reader's studied pages and quiz score per MLS-C01 domain, with the clear-progress button."""
+        return practice.progress_panel_html(guides["MLS-C01"], study_pages, questions)
 
 
 def on_post_page_macros(env: Any) -> None:

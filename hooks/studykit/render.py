@@ -71,6 +71,16 @@ def abbreviations(glossary: Glossary) -> str:
     return "\n".join(lines)
 
 
+def glossary_heading(entry: Term) -> str:
+    """The entry's heading: search ranks heading words highest, so the names readers search go here."""
+    heading = entry.term
+    if entry.abbreviation:
+        heading += f" ({entry.abbreviation})"
+    if entry.formerly:
+        heading += f", formerly {' or '.join(entry.formerly)}"
+    return heading
+
+
 def glossary_page(glossary: Glossary, usage: Mapping[str, Sequence[tuple[str, str]]], page_src: str) -> str:
     """The A-Z glossary. `usage` maps a term anchor to (page title, page src) pairs."""
     terms = glossary.sorted_terms()
@@ -85,7 +95,7 @@ def glossary_page(glossary: Glossary, usage: Mapping[str, Sequence[tuple[str, st
         slug = "letter-other" if letter == "#" else f"letter-{letter.lower()}"
         out.append(f"## {letter} {{ #{slug} }}\n")
         for entry in entries:
-            out.append(f"### {esc(entry.term)} {{ #{entry.anchor} }}\n")
+            out.append(f"### {esc(glossary_heading(entry))} {{ #{entry.anchor} }}\n")
             out.append(f"{esc(entry.definition)}\n")
             if entry.details:
                 out.append(f"{esc(entry.details)}\n")
@@ -205,6 +215,7 @@ def exam_map(meta: Mapping[str, Any], exams: Mapping[str, Mapping[str, Task]], p
             "exam:\n  MLS-C01: ['1.1']\n  MLA-C01: ['1.1']"
         )
     rows = ["| Exam | Domain | Task statement |", "|---|---|---|"]
+    domains: list[str] = []
     for exam in ("MLS-C01", "MLA-C01"):
         codes = mapping.get(exam)
         if not codes:
@@ -217,7 +228,15 @@ def exam_map(meta: Mapping[str, Any], exams: Mapping[str, Mapping[str, Task]], p
             rows.append(
                 f"| {exam} | {task.domain}. {esc(task.domain_title)} ({task.weight}%) | {task.code} {esc(task.title)} |"
             )
-    return '??? abstract "Where this page fits in the exam guides"\n\n' + "\n".join(f"    {r}" for r in rows)
+            if exam == "MLS-C01":
+                domains.append(str(task.domain))
+    # An empty marker that docs/assets/js/practice.js turns into the "studied" toggle (see studykit.quiz).
+    page_id = page_src[:-3] if page_src.endswith(".md") else page_src
+    marker = (
+        f'<div class="study-mark" data-page="{html.escape(page_id, quote=True)}" '
+        f'data-domain="{html.escape(domains[0], quote=True)}" hidden></div>'
+    )
+    return '??? abstract "Where this page fits in the exam guides"\n\n' + "\n".join(f"    {r}" for r in rows) + "\n\n" + marker
 
 
 def domain_table(guide: Mapping[str, Any], pages: Mapping[str, list[tuple[str, str]]], page_src: str) -> str:

@@ -1,0 +1,238 @@
+"""Lighthouse scores and page weights for every page in the nav, plus the 404 page.
+
+Usage: .venv/bin/python scripts/audit.py [SITE_DIR] [--jobs N] [--only PATH ...]
+
+Serves SITE_DIR with gzip on 127.0.0.1 under the path of `site_url` (as GitHub Pages
+does, so the 404 page's absolute links work), installs Lighthouse 12.2.3 into
+.cache/lighthouse on first use, runs its mobile preset on each page and prints one row per
+page: the four category scores, the bytes transferred and the audits that failed.
+Exits 1 when a score is below 1.00 or a page is heavier than its budget.
+"""
+
+from __future__ import annotations
+
+import argparse
+import functools
+import gzip
+import http.server
+import json
+import os
+import subprocess
+import sys
+import threading
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+from urllib.parse import unquote, urlparse
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "hooks"))
+sys.path.insert(0, str(ROOT / "tests"))
+
+from browser_path import LAUNCH_ARGS, chromium_path  # noqa: E402
+from studykit.pages import load_mkdocs_config, nav_sources  # noqa: E402
+
+LIGHTHOUSE_VERSION = "12.2.3"
+LIGHTHOUSE_DIR = ROOT / ".cache" / "lighthouse"
+LIGHTHOUSE_CLI = LIGHTHOUSE_DIR / "node_modules" / "lighthouse" / "cli" / "index.js"
+REPORTS_DIR = LIGHTHOUSE_DIR / "reports"
+CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
+KIB = 1024
+BUDGETS = {"glossary/": 150 * KIB}
+DEFAULT_BUDGET = 100 * KIB
+COMPRESSIBLE = (".html", ".css", ".js", ".json", ".svg", ".xml", ".txt", ".map")
+
+
+# --------------------------------------------------------------------------- server
+
+
+class GzipHandler(http.server.SimpleHTTPRequestHandler):
+    """Static files under a path prefix, gzipped when the client accepts it, 404.html for misses."""
+
+    prefix = "/"
+    cache: dict[Path, bytes] = {}
+
+    def log_message(self, format: str, *args: object) -> None:
+        pass
+
+    def do_HEAD(self) -> None:  # noqa: N802
+        self.do_GET(head=True)
+
+    def do_GET(self, head: bool = False) -> None:  # noqa: N802
+        path = unquote(urlparse(self.path).path)
+        root = Path(self.directory)
+        target = None
+        if path.startswith(self.prefix):
+            candidate = (root / path[len(self.prefix):]).resolve()
+            if candidate.is_relative_to(root.resolve()):
+                if candidate.is_dir():
+                    if not path.endswith("/"):
+                        self.send_response(301)
+                        self.send_header("Location", path + "/")
+                        self.end_headers()
+                        return
+                    candidate = candidate / "index.html"
+                if candidate.is_file():
+                    target = candidate
+        status = 200
+        if target is None:
+            status, target = 404, root / "404.html"
+        body = target.read_bytes()
+        ctype = self.guess_type(str(target))
+        if ctype.startswith("text/") or ctype in ("application/javascript", "application/json", "image/svg+xml"):
+            ctype += "; charset=utf-8"
+        self.send_response(status)
+        self.send_header("Content-Type", ctype)
+        if target.suffix in COMPRESSIBLE and "gzip" in self.headers.get("Accept-Encoding", ""):
+            if target not in self.cache:
+                self.cache[target] = gzip.compress(body, compresslevel=9, mtime=0)
+            body = self.cache[target]
+            self.send_header("Content-Encoding", "gzip")
+            self.send_header("Vary", "Accept-Encoding")
+        self.send_header("Content-Length", str(len(body)))
+        self.send_header("Cache-Control", "max-age=600")
+        self.end_headers()
+        if not head:
+            self.wfile.write(body)
+
+
+def serve(site: Path, prefix: str) -> tuple[http.server.ThreadingHTTPServer, str]:
+    handler = type("Handler", (GzipHandler,), {"prefix": prefix, "cache": {}})
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(handler, directory=str(site)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return server, f"http://127.0.0.1:{server.server_address[1]}{prefix}"
+
+
+# --------------------------------------------------------------------------- pages
+
+
+def page_paths(config: dict) -> list[str]:
+    """Every nav page as a path relative to the site root, then the 404 page."""
+    paths = []
+    for src in nav_sources(config["nav"]):
+        stem = src[:-3]
+        if stem == "index":
+            paths.append("")
+        elif stem.endswith("/index"):
+            paths.append(stem[: -len("index")])
+        else:
+            paths.append(stem + "/")
+    return paths + ["404.html"]
+
+
+def ensure_lighthouse() -> None:
+    if LIGHTHOUSE_CLI.is_file():
+        return
+    print(f"Installing Lighthouse {LIGHTHOUSE_VERSION} into {LIGHTHOUSE_DIR.relative_to(ROOT)} ...", flush=True)
+    LIGHTHOUSE_DIR.mkdir(parents=True, exist_ok=True)
+    subprocess.run(
+        ["npm", "i", "-E", "--no-audit", "--no-fund", f"lighthouse@{LIGHTHOUSE_VERSION}"],
+        cwd=LIGHTHOUSE_DIR,
+        env={**os.environ, "PUPPETEER_SKIP_DOWNLOAD": "1"},
+        check=True,
+    )
+
+
+def run_lighthouse(url: str, out: Path, chrome: str) -> dict:
+    flags = " ".join(["--headless", *LAUNCH_ARGS])
+    cmd = [
+        "node", str(LIGHTHOUSE_CLI), url,
+        "--quiet", "--output=json", f"--output-path={out}",
+        f"--only-categories={','.join(CATEGORIES)}",
+        f"--chrome-flags={flags}",
+    ]
+    subprocess.run(cmd, env={**os.environ, "CHROME_PATH": chrome}, check=True, timeout=240,
+                   stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    return json.loads(out.read_text(encoding="utf-8"))
+
+
+def summarise(path: str, report: dict) -> dict:
+    scores = {c: report["categories"][c]["score"] for c in CATEGORIES}
+    failing = []
+    for cat in CATEGORIES:
+        for ref in report["categories"][cat]["auditRefs"]:
+            audit = report["audits"][ref["id"]]
+            if audit.get("scoreDisplayMode") in ("binary", "numeric", "metricSavings") and audit.get("score") is not None:
+                if audit["score"] < 1 and (ref.get("weight", 0) > 0 or audit["scoreDisplayMode"] == "binary"):
+                    if ref["id"] not in failing:
+                        failing.append(ref["id"])
+    requests = report["audits"]["network-requests"]["details"]["items"]
+    transferred = sum(item.get("transferSize", 0) for item in requests)
+    budget = BUDGETS.get(path, DEFAULT_BUDGET)
+    return {"path": path, "scores": scores, "bytes": transferred, "budget": budget, "failing": failing,
+            "search": any("search_index.json" in item["url"] for item in requests)}
+
+
+def fmt(score: float | None) -> str:
+    return " n/a" if score is None else f"{score:.2f}"
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("site", nargs="?", default="site", help="the built site folder (default: site)")
+    parser.add_argument("--jobs", type=int, default=2, help="Lighthouse runs at once (default 2; 1 is steadier)")
+    parser.add_argument("--only", nargs="*", default=None, help="page paths to audit, for example glossary/")
+    args = parser.parse_args()
+
+    site = Path(args.site).resolve()
+    if not (site / "index.html").is_file():
+        print(f"{site} has no index.html: build the site first (make build).", file=sys.stderr)
+        return 2
+    chrome = os.environ.get("CHROME_PATH") or chromium_path()
+    if not chrome:
+        print("No Chromium found: run `make browser` or set CHROME_PATH.", file=sys.stderr)
+        return 2
+    ensure_lighthouse()
+    config = load_mkdocs_config(ROOT / "mkdocs.yml")
+    prefix = urlparse(config.get("site_url") or "/").path or "/"
+    prefix = prefix if prefix.endswith("/") else prefix + "/"
+    paths = page_paths(config) if args.only is None else args.only
+    REPORTS_DIR.mkdir(parents=True, exist_ok=True)
+    server, base = serve(site, prefix)
+
+    def audit(path: str) -> dict:
+        out = REPORTS_DIR / ((path.strip("/").replace("/", "__") or "home") + ".json")
+        try:
+            result = summarise(path, run_lighthouse(base + path, out, chrome))
+        except (subprocess.SubprocessError, OSError, KeyError, ValueError) as err:
+            detail = getattr(err, "stderr", b"") or b""
+            return {"path": path, "error": f"{err} {detail.decode(errors='replace')[-300:]}".strip()}
+        if result["scores"]["performance"] is not None and result["scores"]["performance"] < 1 and args.jobs > 1:
+            # Two Lighthouse runs at once on two cores can slow each other down: retry alone.
+            result["retried"] = True
+        return result
+
+    try:
+        with ThreadPoolExecutor(max_workers=max(1, args.jobs)) as pool:
+            results = list(pool.map(audit, paths))
+        for i, r in enumerate(results):
+            if r.get("retried"):
+                again = audit(r["path"])
+                if "error" not in again and again["scores"]["performance"] >= r["scores"]["performance"]:
+                    results[i] = again
+    finally:
+        server.shutdown()
+
+    ok = True
+    width = max(len(p or "/") for p in paths) + 1
+    print(f"{'page':<{width}} perf  a11y  best  seo   KiB(gz)  failing audits")
+    for r in results:
+        name = r["path"] or "/"
+        if "error" in r:
+            ok = False
+            print(f"{name:<{width}} ERROR {r['error']}")
+            continue
+        s = r["scores"]
+        low = any(v is None or v < 1 for v in s.values())
+        heavy = r["bytes"] > r["budget"]
+        ok = ok and not low and not heavy
+        kib = f"{r['bytes'] / KIB:6.1f}{'!' if heavy else ' '}"
+        scores = "  ".join(fmt(s[c]) for c in CATEGORIES)
+        print(f"{name:<{width}} {scores}  {kib}  {' '.join(r['failing']) or '-'}")
+    print(f"\nBudgets: {DEFAULT_BUDGET // KIB} KiB a page, glossary {BUDGETS['glossary/'] // KIB} KiB (! = over). "
+          f"JSON reports in {REPORTS_DIR.relative_to(ROOT)}/.")
+    print("All pages score 1.00 and fit their budgets." if ok else "Some pages fail: see the rows above.")
+    return 0 if ok else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,221 @@
+"""Every built page is self-contained and describes itself: meta and social tags, favicon, print
+stylesheet, heading order, no third-party assets; plus the small hooks and the diagram macro."""
+
+from __future__ import annotations
+
+import re
+import sys
+from pathlib import Path
+from urllib.parse import urlparse
+
+import pytest
+from bs4 import BeautifulSoup
+
+from studykit import data, diagrams
+
+ROOT = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(ROOT / "hooks"))
+
+import accessible_content  # noqa: E402
+import external_links  # noqa: E402
+import last_updated  # noqa: E402
+import page_description  # noqa: E402
+
+
+def html_files(site_dir: Path) -> list[Path]:
+    return sorted(p for p in site_dir.rglob("*.html") if "assets" not in p.relative_to(site_dir).parts)
+
+
+def soup_of(path: Path) -> BeautifulSoup:
+    return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+
+
+def test_every_page_has_a_description_social_tags_favicon_and_print_css(site_dir: Path) -> None:
+    problems = []
+    for path in html_files(site_dir):
+        soup = soup_of(path)
+        name = path.relative_to(site_dir)
+        description = soup.select_one('meta[name="description"]')
+        text = description.get("content", "").strip() if description else ""
+        if not 50 <= len(text) <= 200:
+            problems.append(f"{name}: meta description missing or {len(text)} characters: {text!r}")
+        for prop in ("og:title", "og:description", "og:type"):
+            if not (soup.select_one(f'meta[property="{prop}"]') or {}).get("content"):
+                problems.append(f"{name}: no {prop}")
+        if not soup.select_one('meta[name="twitter:card"][content="summary"]'):
+            problems.append(f"{name}: no twitter:card summary")
+        if soup.html.get("lang") != "en":
+            problems.append(f"{name}: <html lang> is {soup.html.get('lang')!r}")
+        if not (soup.select_one('link[rel="icon"]') or {}).get("href", "").endswith("favicon.svg"):
+            problems.append(f"{name}: no SVG favicon")
+        if not soup.select_one('link[rel="stylesheet"][media="print"][href$="assets/css/print.css"]'):
+            problems.append(f"{name}: no print stylesheet")
+        if not soup.select_one('.md-search[role="dialog"][aria-label]'):
+            problems.append(f"{name}: search dialog without an accessible name")
+    assert not problems, "\n".join(problems)
+
+
+def test_nav_pages_with_canonical_urls_share_them_in_og_url(site_dir: Path) -> None:
+    soup = soup_of(site_dir / "index.html")
+    assert soup.select_one('meta[property="og:type"]')["content"] == "website"
+    assert soup.select_one('meta[property="og:url"]')["content"] == soup.select_one('link[rel="canonical"]')["href"]
+    glossary = soup_of(site_dir / "glossary" / "index.html")
+    assert glossary.select_one('meta[property="og:type"]')["content"] == "article"
+
+
+def test_nothing_loads_from_another_host(site_dir: Path) -> None:
+    """Scripts, styles, images, frames and fonts come from the site itself; links may go anywhere."""
+    foreign = []
+    for path in html_files(site_dir):
+        soup = soup_of(path)
+        for tag, attr in (("script", "src"), ("link", "href"), ("img", "src"), ("iframe", "src"),
+                          ("source", "src"), ("video", "src"), ("audio", "src"), ("object", "data")):
+            for el in soup.find_all(tag):
+                url = el.get(attr) or ""
+                if tag == "link" and not {"stylesheet", "preload", "icon", "modulepreload", "preconnect"} & set(el.get("rel", [])):
+                    continue
+                if urlparse(url).netloc or url.startswith("//"):
+                    foreign.append(f"{path.relative_to(site_dir)}: <{tag} {attr}={url}>")
+    css = "\n".join(p.read_text(encoding="utf-8") for p in (site_dir / "assets" / "css").glob("*.css"))
+    foreign += [f"assets/css: {m}" for m in re.findall(r"url\(\s*['\"]?(?:https?:)?//[^)]+\)", css)]
+    assert not foreign, "\n".join(foreign)
+
+
+def test_headings_never_skip_a_level(site_dir: Path) -> None:
+    problems = []
+    for path in html_files(site_dir):
+        content = soup_of(path).select_one("article.md-content__inner")
+        if content is None:
+            continue
+        levels = [int(h.name[1]) for h in content.find_all(re.compile(r"^h[1-6]$"))]
+        if levels.count(1) != 1 or levels[0] != 1:
+            problems.append(f"{path.relative_to(site_dir)}: needs exactly one h1, first (levels {levels[:6]}...)")
+        for before, after in zip(levels, levels[1:]):
+            if after > before + 1:
+                problems.append(f"{path.relative_to(site_dir)}: h{before} is followed by h{after}")
+                break
+    assert not problems, "\n".join(problems)
+
+
+def test_404_page_offers_search_home_and_glossary(site_dir: Path) -> None:
+    soup = soup_of(site_dir / "404.html")
+    article = soup.select_one("article")
+    assert article.h1 and "not found" in article.h1.get_text().lower()
+    form = article.select_one('form[role="search"]')
+    field = form.select_one('input[name="q"]')
+    assert form and field and article.select_one(f'label[for="{field["id"]}"]'), "the search box needs a label"
+    site_path = urlparse(data_site_url()).path
+    hrefs = [a["href"] for a in article.select("a[href]")]
+    # 404.html is served at any depth, so its links must be absolute paths.
+    assert form["action"] == site_path and site_path in hrefs and f"{site_path}glossary/" in hrefs
+    assert soup.select_one('link[href$="assets/css/notes.css"]')["href"].startswith(site_path)
+
+
+def data_site_url() -> str:
+    from studykit.pages import load_mkdocs_config
+
+    return load_mkdocs_config(ROOT / "mkdocs.yml")["site_url"]
+
+
+def test_material_does_not_call_the_github_api(site_dir: Path) -> None:
+    """Material's repository widget fetches stars and forks from api.github.com when it is mounted."""
+    for path in html_files(site_dir):
+        assert 'data-md-component="source"' not in path.read_text(encoding="utf-8"), path
+
+
+def test_external_links_are_marked_for_print(site_dir: Path) -> None:
+    text = (site_dir / "domain-1-data-engineering" / "streaming-data-collection" / "index.html").read_text(encoding="utf-8")
+    article = BeautifulSoup(text, "html.parser").select_one("article")
+    external = [a for a in article.select("a[href]:not(.md-content__button)") if a["href"].startswith("http")]
+    assert external and all(a.has_attr("data-external") for a in external)
+    assert not [a for a in article.select("a[data-external]") if not a["href"].startswith("http")]
+    print_css = (site_dir / "assets" / "css" / "print.css").read_text(encoding="utf-8")
+    assert 'a[href^="http"]::after' in print_css and "attr(href)" in print_css
+    assert "@media print" in print_css and "break-inside: avoid" in print_css
+
+
+# --------------------------------------------------------------------------- the hooks, without a build
+
+
+def test_description_comes_from_the_first_top_level_paragraphs() -> None:
+    html = (
+        '<h1>Title</h1><div class="admonition"><p class="admonition-title">Skip me</p><p>Not this.</p></div>'
+        "<p>Kinesis <abbr title='x'>KDS</abbr> takes in records, one shard at a time, and keeps them in order "
+        "for its readers.</p><p>It can keep them for a long time, and readers can replay them at will, which "
+        "makes it handy for every kind of streaming work you can imagine.</p>"
+    )
+    text = page_description.describe(html)
+    assert text.startswith("Kinesis KDS takes in records") and "Skip me" not in text and "Not this" not in text
+    assert len(text) <= 160 and text.endswith("…")
+
+
+def test_shorten_cuts_at_a_word_boundary() -> None:
+    assert page_description.shorten("short") == "short"
+    cut = page_description.shorten("word " * 60)
+    assert len(cut) <= 160 and cut.endswith("word…")
+
+
+def test_empty_header_cells_become_data_cells_and_formulas_are_focusable() -> None:
+    html = ('<table>\n<thead>\n<tr>\n<th></th>\n<th style="text-align: left;">A</th>\n</tr>\n</thead>\n<tbody>\n'
+            '<tr>\n<td>Row <em>one</em></td>\n<td>1</td>\n</tr>\n</tbody>\n</table><div class="formula" markdown="0">')
+    fixed = accessible_content.repair(html)
+    assert "<td></td>" in fixed and '<th style="text-align: left;">A</th>' in fixed
+    assert '<th scope="row">Row <em>one</em></th>' in fixed and "<td>1</td>" in fixed
+    assert 'class="formula" tabindex="0"' in fixed
+    assert accessible_content.repair(fixed) == fixed
+
+
+def test_only_links_that_leave_the_site_are_marked() -> None:
+    html = '<a href="https://docs.aws.amazon.com/x">a</a> <a href="https://example.org/site/">b</a> <a href="../x/">c</a>'
+    out = external_links.mark_external(html, "example.org")
+    assert '<a data-external href="https://docs.aws.amazon.com/x">' in out
+    assert '<a href="https://example.org/site/">' in out and '<a href="../x/">' in out
+
+
+def test_last_updated_has_no_date_outside_git(tmp_path: Path) -> None:
+    page = tmp_path / "page.md"
+    page.write_text("# Page\n", encoding="utf-8")
+    assert last_updated.git_date(page) is None
+
+
+# --------------------------------------------------------------------------- diagrams
+
+
+@pytest.mark.parametrize("name", ["ml-cycle", "kinesis-data-streams"])
+def test_diagrams_have_text_alternatives_and_follow_the_palette(name: str) -> None:
+    first = diagrams.figure(name, "page.md", 1)
+    second = diagrams.figure(name, "page.md", 2)
+    soup = BeautifulSoup(first + second, "html.parser")
+    svgs = soup.find_all("svg")
+    for svg in svgs:
+        assert svg["role"] == "img"
+        title_id, desc_id = svg["aria-labelledby"].split()
+        assert svg.find("title", id=title_id).get_text(strip=True)
+        assert len(svg.find("desc", id=desc_id).get_text(strip=True)) > 80
+    ids = [el["id"] for el in soup.find_all(id=True)]
+    assert len(ids) == len(set(ids)), "ids must stay unique when a page shows a diagram twice"
+    raw = (diagrams.DIAGRAM_DIR / f"{name}.svg").read_text(encoding="utf-8")
+    assert "currentColor" in raw and not re.search(r'(?:fill|stroke)="#', raw), "draw in currentColor, not fixed colours"
+    assert "\n" not in first, "one line, so Markdown keeps it as one HTML block"
+
+
+def test_unknown_diagram_names_the_page_and_the_closest_names() -> None:
+    with pytest.raises(data.DataError, match=r"Unknown diagram 'ml-cycel' on page x\.md.*ml-cycle"):
+        diagrams.figure("ml-cycel", "x.md", 1)
+
+
+def test_same_page_links_drop_their_tooltips_and_other_links_keep_them() -> None:
+    import same_page_links
+
+    html = '<a href="./#shard" title="A unit.">Shard</a> <a href="#x" title="t">x</a> <a href="../glossary/#shard" title="A unit.">S</a>'
+    out = same_page_links.drop_same_page_titles(html)
+    assert '<a href="#shard">Shard</a>' in out and '<a href="#x">x</a>' in out
+    assert '<a href="../glossary/#shard" title="A unit.">' in out
+
+
+def test_a_long_table_of_contents_keeps_its_top_levels(site_dir: Path) -> None:
+    soup = soup_of(site_dir / "glossary" / "index.html")
+    toc = soup.select_one("nav.md-nav--secondary")
+    letters = toc.select(":scope > ul > li")
+    assert letters and not toc.select(":scope > ul > li > nav"), "h3 terms stay out of the glossary's table of contents"
+    assert soup.select_one("article h3[id]"), "the terms keep their headings and anchors"
