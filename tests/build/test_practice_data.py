@@ -85,7 +85,7 @@ def first_visit(site_dir: Path, page: str) -> dict[str, int]:
 
 def test_quiz_page_share_of_the_weight_budget(site_dir: Path) -> None:
     """The quiz page aims at ~100 KiB gzipped in all. Material's own assets take ~70 KiB and the search
-    index grows with the notes, so the quiz's own part (page, practice.js, practice.css) must stay small."""
+    index grows with the notes, so the quiz's own part (page and practice.js) must stay small."""
     sizes = first_visit(site_dir, "practice/quiz/index.html")
     own = sum(size for name, size in sizes.items() if name.startswith(("practice/", "assets/js/practice", "assets/css/practice")))
     report = "\n".join(f"{size / 1024:7.1f} KiB  {name}" for name, size in sizes.items())
