@@ -29,7 +29,7 @@ sys.path.insert(0, str(ROOT / "hooks"))
 sys.path.insert(0, str(ROOT / "tests"))
 
 from browser_path import LAUNCH_ARGS, chromium_path  # noqa: E402
-from studykit.pages import load_mkdocs_config, nav_sources  # noqa: E402
+from studykit.pages import load_mkdocs_config, nav_sources, page_url  # noqa: E402
 
 LIGHTHOUSE_VERSION = "12.2.3"
 LIGHTHOUSE_DIR = ROOT / ".cache" / "lighthouse"
@@ -107,16 +107,7 @@ def serve(site: Path, prefix: str) -> tuple[http.server.ThreadingHTTPServer, str
 
 def page_paths(config: dict) -> list[str]:
     """Every nav page as a path relative to the site root, then the 404 page."""
-    paths = []
-    for src in nav_sources(config["nav"]):
-        stem = src[:-3]
-        if stem == "index":
-            paths.append("")
-        elif stem.endswith("/index"):
-            paths.append(stem[: -len("index")])
-        else:
-            paths.append(stem + "/")
-    return paths + ["404.html"]
+    return [page_url(src) for src in nav_sources(config["nav"])] + ["404.html"]
 
 
 def ensure_lighthouse() -> None:

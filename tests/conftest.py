@@ -115,19 +115,9 @@ def page(context: object, base_url: str) -> Iterator[object]:
 @pytest.fixture(scope="session")
 def nav_pages() -> list[str]:
     """Every page in the nav, as a URL path relative to the site root."""
-    from studykit.pages import load_mkdocs_config, nav_sources
+    from studykit.pages import load_mkdocs_config, nav_sources, page_url
 
-    config = load_mkdocs_config(ROOT / "mkdocs.yml")
-    paths = []
-    for src in nav_sources(config["nav"]):
-        stem = src[:-3]
-        if stem == "index":
-            paths.append("")
-        elif stem.endswith("/index"):
-            paths.append(stem[: -len("index")])
-        else:
-            paths.append(stem + "/")
-    return paths
+    return [page_url(src) for src in nav_sources(load_mkdocs_config(ROOT / "mkdocs.yml")["nav"])]
 
 
 @pytest.fixture(scope="session")

@@ -46,6 +46,16 @@ def nav_sources(nav: Any) -> list[str]:
     return found
 
 
+def page_url(src: str) -> str:
+    """The built page's address relative to the site root, as MkDocs writes it (directory URLs)."""
+    stem = src[: -len(".md")]
+    if stem == "index":
+        return ""
+    if stem.endswith("/index"):
+        return stem[: -len("index")]
+    return stem + "/"
+
+
 def read_page(docs_dir: Path, src: str) -> SourcePage:
     text = (docs_dir / src).read_text(encoding="utf-8")
     meta: dict[str, Any] = {}
