@@ -5,13 +5,15 @@ Rendering lives in hooks/studykit so tests can call it without a build.
 
 from __future__ import annotations
 
+import html
 import sys
 from pathlib import Path
 from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from studykit import data, pages, render  # noqa: E402
+from studykit import data, diagrams, pages, render  # noqa: E402
+from studykit import quiz as practice  # noqa: E402
 
 
 def define_env(env: Any) -> None:
@@ -111,7 +113,7 @@ def wire_macros(env: Any) -> None:
             for title, body in tips:
                 body = env.render(pages.relink(body, page.src, here()), force_rendering=True)
                 indented = "\n".join(f"    {line}" if line else "" for line in body.splitlines())
-                out.append(f'!!! exam-tip "{render.html.escape(title)}"\n\n{indented}\n')
+                out.append(f'!!! exam-tip "{html.escape(title)}"\n\n{indented}\n')
         return "\n".join(out)
 
     @env.macro
@@ -123,8 +125,6 @@ def wire_macros(env: Any) -> None:
     @env.macro
     def diagram(name: str, caption: str | None = None) -> str:
         """An inline SVG from docs/assets/diagrams/, with its title and description for screen readers."""
-        from studykit import diagrams  # noqa: PLC0415
-
         diagram_uses[here()] = diagram_uses.get(here(), 0) + 1
         return diagrams.figure(name, here(), diagram_uses[here()], caption)
 
@@ -133,8 +133,6 @@ def wire_macros(env: Any) -> None:
         return "\n\n".join(render.changed_admonition(c) for c in changes.values())
 
     # Practice (studykit/quiz.py): the quiz, the flashcards and the progress panel, built from the same data.
-    from studykit import quiz as practice  # noqa: PLC0415
-
     questions = practice.build_questions(decisions)
     study_pages = [practice.StudyPage(practice.page_id(p.src), p.title, practice.primary_domain(p.meta, exams))
                    for p in notes_pages]
