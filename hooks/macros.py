@@ -30,8 +30,8 @@ def wire_macros(env: Any) -> None:
     facts = data.short_facts(changes)
     glossary = data.load_glossary(facts=facts)
     decisions = data.load_decisions(facts=facts)
-    exams = data.load_exams()
     guides = data.exam_guides()
+    exams = data.parse_exams(guides)
     docs_dir = Path(env.conf["docs_dir"])
     source_pages = pages.read_pages(docs_dir, env.conf["nav"])
     notes_pages = [p for p in source_pages if p.is_notes]

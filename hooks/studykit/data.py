@@ -420,8 +420,11 @@ class Task:
 def load_exams(path: Path | None = None) -> dict[str, dict[str, Task]]:
     """Return {exam code: {task code: Task}} from data/exams.yml."""
     path = path or DATA_DIR / "exams.yml"
-    source = display(path)
-    raw = read_yaml(path)
+    return parse_exams(read_yaml(path), display(path))
+
+
+def parse_exams(raw: Any, source: str = "data/exams.yml") -> dict[str, dict[str, Task]]:
+    """Index the exam guides (as exam_guides() returns them) by exam and task code."""
     if not isinstance(raw, dict):
         raise DataError(f"{source}: must map each exam code (MLS-C01, MLA-C01) to its guide.")
     exams: dict[str, dict[str, Task]] = {}

@@ -46,14 +46,17 @@ def nav_sources(nav: Any) -> list[str]:
     return found
 
 
+def built_file(src: str, use_directory_urls: bool = True) -> str:
+    """The HTML file MkDocs writes for docs file `src`."""
+    stem = src[:-3] if src.endswith(".md") else src
+    if not use_directory_urls or stem == "index" or stem.endswith("/index"):
+        return stem + ".html"
+    return stem + "/index.html"
+
+
 def page_url(src: str) -> str:
-    """The built page's address relative to the site root, as MkDocs writes it (directory URLs)."""
-    stem = src[: -len(".md")]
-    if stem == "index":
-        return ""
-    if stem.endswith("/index"):
-        return stem[: -len("index")]
-    return stem + "/"
+    """The built page's address relative to the site root, with directory URLs."""
+    return built_file(src).removesuffix("index.html")
 
 
 def read_page(docs_dir: Path, src: str) -> SourcePage:

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from .data import DataError, Decision, Glossary, Task
+from .pages import built_file
 from .render import GLOSSARY_PAGE, rel
 
 CHOICES = 4
@@ -118,18 +119,10 @@ def build_questions(decisions: Mapping[str, Decision]) -> list[Question]:
 # --------------------------------------------------------------------------- links and data
 
 
-def page_url(src: str, use_directory_urls: bool = True) -> str:
-    """The built file of docs file `src`, as MkDocs names it."""
-    stem = src[:-3] if src.endswith(".md") else src
-    if not use_directory_urls or stem == "index" or stem.endswith("/index"):
-        return stem + ".html"
-    return stem + "/index.html"
-
-
 def href(target: str, page_src: str, use_directory_urls: bool = True) -> str:
     """A link from page `page_src` to docs file `target` (with optional #anchor), relative so any site_url works."""
     path, _, anchor = target.partition("#")
-    link = rel(page_url(path, use_directory_urls), page_url(page_src, use_directory_urls))
+    link = rel(built_file(path, use_directory_urls), built_file(page_src, use_directory_urls))
     if use_directory_urls and (link == "index.html" or link.endswith("/index.html")):
         link = link[: -len("index.html")] or "./"
     return f"{link}#{anchor}" if anchor else link

@@ -135,11 +135,10 @@ def _cell(value: Any) -> str:
     return esc(value)
 
 
-def option_name(option: Option, decision: Decision, glossary: Glossary | None, page_src: str) -> str:
-    name = esc(option.name)
+def option_name(option: Option, glossary: Glossary | None, page_src: str) -> str:
     if option.term and glossary is not None:
         return term_link(glossary, option.term, page_src, option.name)
-    return name
+    return esc(option.name)
 
 
 def scenario_table(decision: Decision, glossary: Glossary | None, page_src: str) -> str:
@@ -149,7 +148,7 @@ def scenario_table(decision: Decision, glossary: Glossary | None, page_src: str)
     rows = [f"| Task at hand | {esc(decision.question)} | Why |", "|---|---|---|"]
     for s in decision.scenarios:
         answer = decision.option(s.answer)
-        rows.append(f"| {esc(s.task)} | {option_name(answer, decision, glossary, page_src)} | {esc(s.why)} |")
+        rows.append(f"| {esc(s.task)} | {option_name(answer, glossary, page_src)} | {esc(s.why)} |")
     return '<div class="decision-table" markdown>\n\n' + "\n".join(rows) + "\n\n</div>"
 
 
@@ -169,7 +168,7 @@ def options_table(
         "|" + "---|" * (len(fields) + 1),
     ]
     for opt in decision.options:
-        cells = [option_name(opt, decision, glossary, page_src)] + [_cell(opt.fields[f]) for f in fields]
+        cells = [option_name(opt, glossary, page_src)] + [_cell(opt.fields[f]) for f in fields]
         rows.append("| " + " | ".join(cells) + " |")
     return '<div class="compare-table" markdown>\n\n' + "\n".join(rows) + "\n\n</div>"
 

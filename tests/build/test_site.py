@@ -10,7 +10,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from studykit import data
-from studykit.pages import load_mkdocs_config, page_url, read_pages
+from studykit.pages import built_file, load_mkdocs_config, read_pages
 
 ROOT = Path(__file__).resolve().parents[2]
 CONFIG = load_mkdocs_config(ROOT / "mkdocs.yml")
@@ -19,7 +19,7 @@ NOTES = [p for p in PAGES if p.is_notes]
 
 
 def built(site_dir: Path, src: str) -> BeautifulSoup:
-    rel = page_url(src) + "index.html"
+    rel = built_file(src)
     path = site_dir / rel
     assert path.exists(), f"{src} was not built to {rel}"
     return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
