@@ -136,7 +136,7 @@ def run_lighthouse(url: str, out: Path, chrome: str) -> dict:
     return json.loads(out.read_text(encoding="utf-8"))
 
 
-def summarise(path: str, report: dict) -> dict:
+def summarize(path: str, report: dict) -> dict:
     scores = {c: report["categories"][c]["score"] for c in CATEGORIES}
     failing = []
     for cat in CATEGORIES:
@@ -183,7 +183,7 @@ def main() -> int:
     def audit(path: str) -> dict:
         out = REPORTS_DIR / ((path.strip("/").replace("/", "__") or "home") + ".json")
         try:
-            result = summarise(path, run_lighthouse(base + path, out, chrome))
+            result = summarize(path, run_lighthouse(base + path, out, chrome))
         except (subprocess.SubprocessError, OSError, KeyError, ValueError) as err:
             detail = getattr(err, "stderr", b"") or b""
             return {"path": path, "error": f"{err} {detail.decode(errors='replace')[-300:]}".strip()}

@@ -6,7 +6,7 @@ contributor's mistake fails the build with a message that names its culprit.
 
 from __future__ import annotations
 
-import difflib
+import datetime as dt
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -14,40 +14,51 @@ from typing import Any
 
 import yaml
 
+from .dates import Day, build_date, expand_dates, parse_day
+from .errors import DataError, closest, did_you_mean
+
+__all__ = ["DataError", "closest", "did_you_mean"]
+
 DATA_DIR = Path(__file__).resolve().parents[2] / "data"
-
-
-class DataError(ValueError):
-    """A data file is malformed; the message names the file, record and fix."""
-
 
 FACT_PLACEHOLDER = re.compile(r"\{fact:([a-z0-9-]+)\}")
 
 
-def expand_facts(raw: Any, facts: dict[str, str], source: str) -> Any:
-    """Replace {fact:id} in data text with the current fact, so a changed fact is stated once."""
-    if isinstance(raw, str):
+@dataclass(frozen=True)
+class Expander:
+    """Fills the placeholders of data text: {fact:id} with a changed fact's current value, and
+    {verb:date} with a phrase in the right tense for the build date (see studykit.dates)."""
+
+    facts: dict[str, str] = field(default_factory=dict)
+    today: dt.date = field(default_factory=build_date)
+
+    def text(self, raw: str, source: str) -> str:
         def sub(match: re.Match[str]) -> str:
             key = match.group(1)
-            if key not in facts:
-                near = closest(key, list(facts))
+            if key not in self.facts:
+                near = closest(key, list(self.facts))
                 hint = f" Closest ids: {', '.join(near)}." if near else ""
                 raise DataError(f"{source}: unknown fact '{{fact:{key}}}'.{hint} Facts live in data/changes/.")
-            return facts[key]
-        return FACT_PLACEHOLDER.sub(sub, raw)
-    if isinstance(raw, list):
-        return [expand_facts(v, facts, source) for v in raw]
-    if isinstance(raw, dict):
-        return {k: expand_facts(v, facts, source) for k, v in raw.items()}
-    return raw
+            return self.facts[key]
+
+        return expand_dates(FACT_PLACEHOLDER.sub(sub, raw), self.today, source)
+
+    def __call__(self, raw: Any, source: str) -> Any:
+        if isinstance(raw, str):
+            return self.text(raw, source)
+        if isinstance(raw, list):
+            return [self(v, source) for v in raw]
+        if isinstance(raw, dict):
+            return {k: self(v, source) for k, v in raw.items()}
+        return raw
+
+
+def expand_facts(raw: Any, facts: dict[str, str], source: str) -> Any:
+    return Expander(facts)(raw, source)
 
 
 def slugify(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
-
-
-def closest(word: str, candidates: list[str], n: int = 3) -> list[str]:
-    return difflib.get_close_matches(word.lower(), candidates, n=n, cutoff=0.5)
 
 
 def read_yaml(path: Path) -> Any:
@@ -111,6 +122,12 @@ def _check_keys(record: dict, allowed: set[str], where: str) -> None:
         raise DataError(f"{where}: unknown field {', '.join(hints)}. Allowed fields: {', '.join(sorted(allowed))}.")
 
 
+def _https(url: str, where: str) -> str:
+    if not url.startswith("https://"):
+        raise DataError(f"{where}: '{url}' must be an https:// link.")
+    return url
+
+
 # --------------------------------------------------------------------------- glossary
 
 
@@ -134,13 +151,40 @@ class Term:
         return (self.term, *self.aliases, *extra, *self.formerly)
 
 
+AWS_DOCS_HOSTS = (
+    "https://docs.aws.amazon.com/", "https://aws.amazon.com/", "https://awsdocs-neuron.readthedocs-hosted.com/",
+    "https://registry.opendata.aws/",
+)
+SERVICE_PREFIXES = ("Amazon ", "AWS ")
+
 GLOSSARY_FIELDS = {"term", "definition", "aliases", "abbreviation", "formerly", "details", "related", "docs", "id"}
+
+
+SORT_PREFIXES = ("Amazon ", "AWS ")
+
+
+def sort_name(term: Term) -> str:
+    """A service sorts under its own name: "Amazon S3" under S, "AWS Glue" under G."""
+    name = term.term
+    for prefix in SORT_PREFIXES:
+        if name.startswith(prefix) and len(name) > len(prefix):
+            return name[len(prefix):]
+    return name
+
+
+def glossary_letter(term: Term) -> str:
+    first = sort_name(term)[0].upper()
+    return first if "A" <= first <= "Z" else "#"
 
 
 @dataclass
 class Glossary:
     terms: list[Term]
     by_name: dict[str, Term] = field(default_factory=dict)
+    pages: dict[str, str] = field(default_factory=dict)  # letter -> docs page that lists it (set by the macros)
+
+    def page_of(self, term: Term) -> str:
+        return self.pages.get(glossary_letter(term), "glossary/index.md")
 
     def __post_init__(self) -> None:
         anchors: dict[str, Term] = {}
@@ -175,7 +219,7 @@ class Glossary:
         return self.by_name.get(name.strip().lower())
 
     def sorted_terms(self) -> list[Term]:
-        return sorted(self.terms, key=lambda t: t.term.lower())
+        return sorted(self.terms, key=lambda t: (glossary_letter(t) == "#", sort_name(t).lower()))
 
 
 def parse_term(record: Any, source: str, index: int) -> Term:
@@ -186,8 +230,13 @@ def parse_term(record: Any, source: str, index: int) -> Term:
     _check_keys(record, GLOSSARY_FIELDS, where)
     term = _text(record, "term", where)
     docs = _text(record, "docs", where, required=False)
-    if docs and not docs.startswith("https://"):
-        raise DataError(f"{where}: 'docs' must be an https:// link to the AWS documentation.")
+    if docs and not docs.startswith(AWS_DOCS_HOSTS):
+        raise DataError(f"{where}: 'docs' must link the AWS documentation (https://docs.aws.amazon.com/...).")
+    if not docs and term.startswith(SERVICE_PREFIXES):
+        raise DataError(
+            f"{where}: an AWS service needs 'docs:', the link to its page in the AWS documentation "
+            "(https://docs.aws.amazon.com/...)."
+        )
     return Term(
         term=term,
         definition=_text(record, "definition", where),
@@ -202,7 +251,7 @@ def parse_term(record: Any, source: str, index: int) -> Term:
     )
 
 
-def load_glossary(directory: Path | None = None, facts: dict[str, str] | None = None) -> Glossary:
+def load_glossary(directory: Path | None = None, expand: Expander | None = None) -> Glossary:
     directory = directory or DATA_DIR / "glossary"
     files = sorted(directory.glob("*.yml"))
     if not files:
@@ -210,7 +259,7 @@ def load_glossary(directory: Path | None = None, facts: dict[str, str] | None = 
     terms: list[Term] = []
     for path in files:
         source = display(path)
-        records = expand_facts(read_yaml(path), facts or {}, source)
+        records = (expand or Expander())(read_yaml(path), source)
         if records is None:
             continue
         if not isinstance(records, list):
@@ -230,6 +279,7 @@ class Option:
     fields: dict[str, Any]
     term: str = ""
     formerly: tuple[str, ...] = ()
+    best_for: str = ""  # "the right choice when ...": explains a wrong pick in a quiz question
 
 
 @dataclass(frozen=True)
@@ -240,6 +290,7 @@ class Scenario:
     why: str
     distractors: tuple[str, ...] = ()
     section: str = ""
+    not_because: dict[str, str] = field(default_factory=dict, hash=False)  # option id -> why not here
 
 
 @dataclass(frozen=True)
@@ -265,8 +316,8 @@ class Decision:
 
 
 DECISION_KEYS = {"topic", "question", "page", "fields", "options", "scenarios"}
-OPTION_KEYS = {"id", "name", "section", "term", "formerly"}
-SCENARIO_KEYS = {"id", "task", "answer", "why", "distractors", "section"}
+OPTION_KEYS = {"id", "name", "section", "term", "formerly", "best_for"}
+SCENARIO_KEYS = {"id", "task", "answer", "why", "distractors", "section", "not"}
 
 
 def parse_decision(raw: Any, key: str, source: str) -> Decision:
@@ -297,6 +348,7 @@ def parse_decision(raw: Any, key: str, source: str) -> Decision:
                 section=_text(rec, "section", where),
                 term=_text(rec, "term", where, required=False),
                 formerly=_text_list(rec, "formerly", where),
+                best_for=_text(rec, "best_for", where, required=False),
                 fields={name: rec[name] for name in fields},
             )
         )
@@ -313,6 +365,9 @@ def parse_decision(raw: Any, key: str, source: str) -> Decision:
             raise DataError(f"{source}: scenario #{i + 1} must be a mapping.")
         where = f"{source}: scenario '{rec.get('id') or f'#{i + 1}'}'"
         _check_keys(rec, SCENARIO_KEYS, where)
+        not_because = rec.get("not") or {}
+        if not isinstance(not_because, dict) or not all(isinstance(v, str) for v in not_because.values()):
+            raise DataError(f"{where}: 'not' must map an option id to the reason it is wrong here.")
         scenario = Scenario(
             id=_text(rec, "id", where),
             task=_text(rec, "task", where),
@@ -320,8 +375,9 @@ def parse_decision(raw: Any, key: str, source: str) -> Decision:
             why=_text(rec, "why", where),
             distractors=_text_list(rec, "distractors", where),
             section=_text(rec, "section", where, required=False),
+            not_because={str(k): v.strip() for k, v in not_because.items()},
         )
-        for ref in (scenario.answer, *scenario.distractors):
+        for ref in (scenario.answer, *scenario.distractors, *scenario.not_because):
             if ref not in ids:
                 near = closest(ref, ids)
                 hint = f" Did you mean: {', '.join(near)}?" if near else ""
@@ -336,10 +392,11 @@ def parse_decision(raw: Any, key: str, source: str) -> Decision:
     return Decision(key, topic, question, page, source, fields, tuple(options), tuple(scenarios))
 
 
-def load_decisions(directory: Path | None = None, facts: dict[str, str] | None = None) -> dict[str, Decision]:
+def load_decisions(directory: Path | None = None, expand: Expander | None = None) -> dict[str, Decision]:
     directory = directory or DATA_DIR / "decisions"
+    expand = expand or Expander()
     return {
-        path.stem: parse_decision(expand_facts(read_yaml(path), facts or {}, display(path)), path.stem, display(path))
+        path.stem: parse_decision(expand(read_yaml(path), display(path)), path.stem, display(path))
         for path in sorted(directory.glob("*.yml"))
     }
 
@@ -349,54 +406,77 @@ def load_decisions(directory: Path | None = None, facts: dict[str, str] | None =
 
 @dataclass(frozen=True)
 class Change:
+    """A fact AWS changed since the source notes were written: one record, rendered wherever it is needed."""
+
     id: str
     subject: str
     was: str
     now: str
     short: str
-    when: str
     sources: tuple[str, ...]
+    area: str  # the group on "What AWS has changed": the title of its file
+    date: Day | None = None
+    undated: str = ""  # why there is no date, and the secondary source if any
+    values: tuple[str, ...] = ()  # the current value as typed; the build flags it anywhere else
+
+    @property
+    def when(self) -> str:
+        return self.date.words() if self.date else "Undated"
 
 
-CHANGE_KEYS = {"id", "subject", "was", "now", "short", "when", "sources"}
+CHANGE_KEYS = {"id", "subject", "was", "now", "short", "date", "undated", "values", "sources"}
+CHANGE_FILE_KEYS = {"area", "changes"}
 
 
-def parse_changes(records: Any, source: str) -> list[Change]:
-    if records is None:
+def parse_changes(raw: Any, source: str) -> list[Change]:
+    if raw is None:
         return []
-    if not isinstance(records, list):
-        raise DataError(f"{source}: must be a list of changes ('- id: ...').")
+    if not isinstance(raw, dict) or not isinstance(raw.get("changes"), list):
+        raise DataError(f"{source}: must be a mapping with 'area:' (its heading) and a list under 'changes:'.")
+    _check_keys(raw, CHANGE_FILE_KEYS, source)
+    area = _text(raw, "area", source)
     parsed = []
-    for i, rec in enumerate(records):
+    for i, rec in enumerate(raw["changes"]):
         if not isinstance(rec, dict):
             raise DataError(f"{source}: entry #{i + 1} must be a mapping.")
         where = f"{source}: change '{rec.get('id') or f'#{i + 1}'}'"
         _check_keys(rec, CHANGE_KEYS, where)
+        has_date, undated = rec.get("date") is not None, _text(rec, "undated", where, required=False)
+        if has_date == bool(undated):
+            raise DataError(
+                f"{where}: give 'date:' (YYYY-MM-DD or YYYY-MM, when AWS made the change) or, if no AWS page "
+                "dates it, 'undated:' saying so and naming any secondary source. Not both, not neither."
+            )
         change = Change(
             id=_text(rec, "id", where),
             subject=_text(rec, "subject", where),
             was=_text(rec, "was", where),
             now=_text(rec, "now", where),
             short=_text(rec, "short", where),
-            when=_text(rec, "when", where),
-            sources=_text_list(rec, "sources", where, required=True),
+            sources=tuple(_https(u, where) for u in _text_list(rec, "sources", where, required=True)),
+            area=area,
+            date=parse_day(rec["date"], where) if has_date else None,
+            undated=undated,
+            values=_text_list(rec, "values", where),
         )
-        if any(not s.startswith("https://") for s in change.sources):
-            raise DataError(f"{where}: every source must be an https:// link to an AWS page.")
         parsed.append(change)
     return parsed
 
 
-def load_changes(directory: Path | None = None) -> dict[str, Change]:
-    """Facts AWS changed since the source notes were written, from data/changes/*.yml."""
+def load_changes(directory: Path | None = None, today: dt.date | None = None) -> dict[str, Change]:
+    """Facts AWS changed since the source notes were written, from data/changes/*.yml, with dates expanded."""
     directory = directory or DATA_DIR / "changes"
+    expand = Expander(today=today or build_date())
     changes: dict[str, Change] = {}
     for path in sorted(directory.glob("*.yml")):
         source = display(path)
         for change in parse_changes(read_yaml(path), source):
             if change.id in changes:
                 raise DataError(f"{source}: change '{change.id}' is already defined. Ids must be unique.")
-            changes[change.id] = change
+            where = f"{source}: change '{change.id}'"
+            changes[change.id] = Change(
+                **{**change.__dict__, "now": expand.text(change.now, where), "short": expand.text(change.short, where)}
+            )
     return changes
 
 
@@ -405,6 +485,29 @@ def short_facts(changes: dict[str, Change]) -> dict[str, str]:
 
 
 # --------------------------------------------------------------------------- exam guides
+
+EXAM_ROLES = ("current", "retired", "related")
+FACT_STATUSES = {
+    "confirmed": "Confirmed by AWS",
+    "unconfirmed": "Not confirmed by AWS",
+    "not-published": "Not yet published",
+}
+
+
+@dataclass(frozen=True)
+class Skill:
+    """A numbered statement under a task: an MLA-C02 skill, or an example the MLS-C01 guide names."""
+
+    exam: str
+    code: str  # "1.1.7"
+    text: str
+    task: str  # "1.1"
+    new: bool = False  # added in this version of the exam
+    examples: tuple[tuple[str, str], ...] = ()  # (what the guide names, the glossary term that teaches it)
+
+    @property
+    def ref(self) -> str:
+        return f"{self.exam} {self.code}"
 
 
 @dataclass(frozen=True)
@@ -415,38 +518,302 @@ class Task:
     domain: str
     domain_title: str
     weight: int
+    skills: tuple[Skill, ...] = ()
+
+    @property
+    def ref(self) -> str:
+        return f"{self.exam} {self.code}"
 
 
-def load_exams(path: Path | None = None) -> dict[str, dict[str, Task]]:
-    """Return {exam code: {task code: Task}} from data/exams.yml."""
-    path = path or DATA_DIR / "exams.yml"
-    return parse_exams(read_yaml(path), display(path))
+@dataclass(frozen=True)
+class ExamFact:
+    item: str
+    value: str
+    status: str
+    source: str = ""
+    note: str = ""
+
+    @property
+    def status_label(self) -> str:
+        return FACT_STATUSES[self.status]
 
 
-def parse_exams(raw: Any, source: str = "data/exams.yml") -> dict[str, dict[str, Task]]:
-    """Index the exam guides (as exam_guides() returns them) by exam and task code."""
+@dataclass(frozen=True)
+class MockFormat:
+    name: str
+    questions: int
+    minutes: int
+
+
+@dataclass(frozen=True)
+class Domain:
+    number: str
+    title: str
+    weight: int
+    tasks: tuple[Task, ...]
+
+
+@dataclass(frozen=True)
+class Exam:
+    code: str
+    name: str
+    role: str  # current, retired or related
+    level: str
+    summary: str
+    guide: str
+    timeline: tuple[ExamFact, ...]
+    facts: tuple[ExamFact, ...]
+    domains: tuple[Domain, ...]
+    mock: tuple[MockFormat, ...] = ()
+
+    @property
+    def tasks(self) -> dict[str, Task]:
+        return {t.code: t for d in self.domains for t in d.tasks}
+
+    @property
+    def skills(self) -> dict[str, Skill]:
+        return {s.code: s for t in self.tasks.values() for s in t.skills}
+
+
+EXAM_KEYS = {"name", "role", "level", "summary", "guide", "timeline", "facts", "domains", "mock"}
+FACT_KEYS = {"item", "value", "status", "source", "note"}
+
+
+def _exam_fact(rec: Any, where: str, expand: Expander) -> ExamFact:
+    if not isinstance(rec, dict):
+        raise DataError(f"{where}: each entry must be a mapping with item, value and status.")
+    _check_keys(rec, FACT_KEYS, where)
+    status = _text(rec, "status", where)
+    if status not in FACT_STATUSES:
+        raise DataError(f"{where}: status '{status}' must be one of {', '.join(FACT_STATUSES)}.")
+    source = _text(rec, "source", where, required=status != "not-published")
+    return ExamFact(
+        item=_text(rec, "item", where),
+        value=expand.text(_text(rec, "value", where), where),
+        status=status,
+        source=source,
+        note=expand.text(_text(rec, "note", where, required=False), where),
+    )
+
+
+def parse_exam(code: str, raw: Any, source: str, expand: Expander) -> Exam:
+    where = f"{source}: exam '{code}'"
     if not isinstance(raw, dict):
-        raise DataError(f"{source}: must map each exam code (MLS-C01, MLA-C01) to its guide.")
-    exams: dict[str, dict[str, Task]] = {}
-    for exam, guide in raw.items():
-        where = f"{source}: exam '{exam}'"
-        if not isinstance(guide, dict) or not isinstance(guide.get("domains"), list):
-            raise DataError(f"{where}: needs 'name' and a list of 'domains'.")
-        tasks: dict[str, Task] = {}
-        for d in guide["domains"]:
-            dwhere = f"{where}, domain '{d.get('number', '?')}'"
-            number = _text(d, "number", dwhere)
-            title = _text(d, "title", dwhere)
-            weight = d.get("weight")
-            if not isinstance(weight, int):
-                raise DataError(f"{dwhere}: 'weight' must be a whole number of percent.")
-            for t in d.get("tasks") or []:
-                code = _text(t, "code", dwhere)
-                tasks[code] = Task(exam, code, _text(t, "title", f"{dwhere}, task {code}"), number, title, weight)
-        exams[str(exam)] = tasks
-    return exams
+        raise DataError(f"{where}: must be a mapping with name, role, level and domains.")
+    _check_keys(raw, EXAM_KEYS, where)
+    role = _text(raw, "role", where)
+    if role not in EXAM_ROLES:
+        raise DataError(f"{where}: role '{role}' must be one of {', '.join(EXAM_ROLES)}.")
+    domains: list[Domain] = []
+    for d in raw.get("domains") or []:
+        dwhere = f"{where}, domain '{d.get('number', '?')}'"
+        number = _text(d, "number", dwhere)
+        title = _text(d, "title", dwhere)
+        weight = d.get("weight")
+        if not isinstance(weight, int):
+            raise DataError(f"{dwhere}: 'weight' must be a whole number of percent.")
+        tasks = []
+        for t in d.get("tasks") or []:
+            tcode = _text(t, "code", dwhere)
+            twhere = f"{where}, task {tcode}"
+            if not tcode.startswith(f"{number}."):
+                raise DataError(f"{twhere}: a task of domain {number} must be numbered {number}.N.")
+            skills = []
+            for i, sk in enumerate(t.get("skills") or []):
+                scode = _text(sk, "code", twhere)
+                if scode != f"{tcode}.{i + 1}":
+                    raise DataError(f"{twhere}: skill '{scode}' is out of order; expected {tcode}.{i + 1}.")
+                swhere = f"{twhere}, skill {scode}"
+                _check_keys(sk, {"code", "text", "new", "examples"}, swhere)
+                examples = sk.get("examples") or {}
+                if not isinstance(examples, dict):
+                    raise DataError(f"{swhere}: 'examples' must map what the guide names to a glossary term.")
+                skills.append(Skill(code, scode, _text(sk, "text", swhere), tcode, bool(sk.get("new")),
+                                    tuple((str(k), str(v)) for k, v in examples.items())))
+            tasks.append(Task(code, tcode, _text(t, "title", twhere), number, title, weight, tuple(skills)))
+        domains.append(Domain(number, title, weight, tuple(tasks)))
+    if domains and sum(d.weight for d in domains) != 100:
+        raise DataError(f"{where}: domain weights add up to {sum(d.weight for d in domains)}%, not 100%.")
+    mock = []
+    for m in raw.get("mock") or []:
+        mwhere = f"{where}, mock '{m.get('name', '?')}'"
+        if not isinstance(m.get("questions"), int) or not isinstance(m.get("minutes"), int):
+            raise DataError(f"{mwhere}: 'questions' and 'minutes' must be whole numbers.")
+        mock.append(MockFormat(_text(m, "name", mwhere), m["questions"], m["minutes"]))
+    return Exam(
+        code=code,
+        name=_text(raw, "name", where),
+        role=role,
+        level=_text(raw, "level", where),
+        summary=expand.text(_text(raw, "summary", where), where),
+        guide=_https(_text(raw, "guide", where), where),
+        timeline=tuple(_exam_fact(r, f"{where}, timeline", expand) for r in raw.get("timeline") or []),
+        facts=tuple(_exam_fact(r, f"{where}, facts", expand) for r in raw.get("facts") or []),
+        domains=tuple(domains),
+        mock=tuple(mock),
+    )
 
 
-def exam_guides(path: Path | None = None) -> dict[str, Any]:
-    """The raw exam guide data, for tables of domains and weights."""
-    return read_yaml(path or DATA_DIR / "exams.yml")
+def load_exams(path: Path | None = None, expand: Expander | None = None) -> dict[str, Exam]:
+    """{exam code: Exam} from data/exams.yml, in file order."""
+    path = path or DATA_DIR / "exams.yml"
+    raw = read_yaml(path)
+    source = display(path)
+    if not isinstance(raw, dict):
+        raise DataError(f"{source}: must map each exam code (MLS-C01, MLA-C02, ...) to its guide.")
+    return {str(code): parse_exam(str(code), guide, source, expand or Expander()) for code, guide in raw.items()}
+
+
+REF = re.compile(r"^(?P<exam>[A-Z]{3}-C\d\d) (?P<code>\d+(?:\.\d+){1,2})$")
+
+
+def parse_ref(ref: str, exams: dict[str, Exam], where: str, level: str = "any") -> Task | Skill:
+    """"MLA-C02 1.1" (a task) or "MLA-C02 1.1.7" (a skill), checked against the exam guides."""
+    match = REF.match(str(ref).strip())
+    if not match:
+        raise DataError(f"{where}: '{ref}' is not an exam reference. Write it as 'MLA-C02 1.1' or 'MLA-C02 1.1.7'.")
+    exam = exams.get(match.group("exam"))
+    if exam is None:
+        raise DataError(f"{where}: unknown exam '{match.group('exam')}' in '{ref}'.{did_you_mean(match.group('exam'), list(exams))}")
+    code = match.group("code")
+    is_skill = code.count(".") == 2
+    if level == "task" and is_skill:
+        raise DataError(f"{where}: '{ref}' names a skill; name its task statement instead ({ref.rsplit('.', 1)[0]}).")
+    if level == "skill" and not is_skill:
+        raise DataError(f"{where}: '{ref}' names a task; name one of its numbered skills instead (such as {ref}.1).")
+    found = (exam.skills if is_skill else exam.tasks).get(code)
+    if found is None:
+        known = list(exam.skills if is_skill else exam.tasks)
+        raise DataError(f"{where}: {exam.code} has no {'skill' if is_skill else 'task'} '{code}'.{did_you_mean(code, known)} See data/exams.yml.")
+    return found
+
+
+# --------------------------------------------------------------------------- question bank
+
+
+@dataclass(frozen=True)
+class Answer:
+    text: str
+    correct: bool
+    why: str
+
+
+@dataclass(frozen=True)
+class BankQuestion:
+    """A written exam-style question: a scenario, a stem and options that each explain themselves."""
+
+    id: str
+    source: str
+    scenario: str
+    stem: str
+    choose: int
+    options: tuple[Answer, ...]
+    tasks: tuple[Task, ...]
+    teach: str  # docs path#anchor of the section that teaches it
+
+    @property
+    def multiple(self) -> bool:
+        return self.choose > 1
+
+
+QUESTION_KEYS = {"id", "scenario", "stem", "choose", "options", "tasks", "teach"}
+ANSWER_KEYS = {"text", "correct", "why"}
+NUMBER_WORDS = {2: "two", 3: "three"}
+
+
+def parse_question(rec: Any, source: str, index: int, exams: dict[str, Exam]) -> BankQuestion:
+    if not isinstance(rec, dict):
+        raise DataError(f"{source}: question #{index + 1} must be a mapping.")
+    where = f"{source}: question '{rec.get('id') or f'#{index + 1}'}'"
+    _check_keys(rec, QUESTION_KEYS, where)
+    qid = _text(rec, "id", where)
+    if not re.fullmatch(r"[a-z0-9]+(?:-[a-z0-9]+)*", qid):
+        raise DataError(f"{where}: id must be lower-case words joined by hyphens.")
+    choose = rec.get("choose", 1)
+    if choose not in (1, 2, 3):
+        raise DataError(f"{where}: 'choose' must be 1 (single answer), 2 or 3 (multiple response).")
+    options = []
+    for i, opt in enumerate(rec.get("options") or []):
+        owhere = f"{where}, option {i + 1}"
+        if not isinstance(opt, dict):
+            raise DataError(f"{owhere}: must be a mapping with text, why and (for right answers) correct: true.")
+        _check_keys(opt, ANSWER_KEYS, owhere)
+        if opt.get("correct", False) not in (True, False):
+            raise DataError(f"{owhere}: 'correct' must be true or false.")
+        options.append(Answer(_text(opt, "text", owhere), bool(opt.get("correct", False)), _text(opt, "why", owhere)))
+    low, high = (4, 5) if choose == 1 else (5, 6)
+    if not low <= len(options) <= high:
+        kind = "a single-answer question" if choose == 1 else "a multiple-response question"
+        raise DataError(f"{where}: has {len(options)} options; {kind} needs {low} to {high}.")
+    right = sum(o.correct for o in options)
+    if right != choose:
+        raise DataError(f"{where}: marks {right} option(s) correct but asks to choose {choose}. Fix 'correct:' or 'choose:'.")
+    texts = [o.text.casefold() for o in options]
+    if len(set(texts)) != len(texts):
+        raise DataError(f"{where}: two options have the same text.")
+    tasks = tuple(parse_ref(r, exams, where, level="task") for r in _text_list(rec, "tasks", where, required=True))
+    exams_named = {t.exam for t in tasks}
+    current = [code for code, exam in exams.items() if exam.role == "current"]
+    if not set(current) <= exams_named:
+        raise DataError(f"{where}: 'tasks' must name at least one task of {', '.join(current)}.")
+    teach = _text(rec, "teach", where)
+    if "#" not in teach or not teach.split("#")[0].endswith(".md"):
+        raise DataError(f"{where}: 'teach' must be a docs page and section, such as domain-1-data-engineering/data-collection.md#one-data-repository.")
+    return BankQuestion(qid, source, _text(rec, "scenario", where), _text(rec, "stem", where), choose, tuple(options), tasks, teach)
+
+
+def load_questions(directory: Path | None = None, exams: dict[str, Exam] | None = None,
+                   expand: Expander | None = None) -> list[BankQuestion]:
+    directory = directory or DATA_DIR / "questions"
+    exams = exams if exams is not None else load_exams()
+    expand = expand or Expander()
+    questions: list[BankQuestion] = []
+    seen: dict[str, str] = {}
+    for path in sorted(directory.glob("*.yml")):
+        source = display(path)
+        records = expand(read_yaml(path), source)
+        if records is None:
+            continue
+        if not isinstance(records, list):
+            raise DataError(f"{source}: a question file must be a list of questions ('- id: ...').")
+        for i, rec in enumerate(records):
+            q = parse_question(rec, source, i, exams)
+            if q.id in seen:
+                raise DataError(f"{source}: question id '{q.id}' is already used in {seen[q.id]}. Ids must be unique.")
+            seen[q.id] = source
+            questions.append(q)
+    return questions
+
+
+# --------------------------------------------------------------------------- everything at once
+
+
+@dataclass
+class StudyData:
+    today: dt.date
+    changes: dict[str, Change]
+    glossary: Glossary
+    decisions: dict[str, Decision]
+    exams: dict[str, Exam]
+    questions: list[BankQuestion]
+
+    @property
+    def current_exam(self) -> Exam:
+        return next(e for e in self.exams.values() if e.role == "current")
+
+
+def load_all(data_dir: Path | None = None, today: dt.date | None = None) -> StudyData:
+    """Every data file, validated and with facts and dates filled in for the build date."""
+    base = data_dir or DATA_DIR
+    today = today or build_date()
+    changes = load_changes(base / "changes", today)
+    expand = Expander(short_facts(changes), today)
+    exams = load_exams(base / "exams.yml", expand)
+    return StudyData(
+        today=today,
+        changes=changes,
+        glossary=load_glossary(base / "glossary", expand),
+        decisions=load_decisions(base / "decisions", expand),
+        exams=exams,
+        questions=load_questions(base / "questions", exams, expand),
+    )

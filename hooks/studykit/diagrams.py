@@ -1,7 +1,7 @@
 """Inline SVG diagrams for the pages, from docs/assets/diagrams/NAME.svg.
 
 Each file is a complete SVG with role="img", a <title> and a <desc>. It is drawn in
-currentColor, so inlined into the page it takes the text colour of either palette. Inlining
+currentColor, so inlined into the page it takes the text color of either palette. Inlining
 (rather than <img>) is what lets currentColor work, and costs no extra request.
 """
 

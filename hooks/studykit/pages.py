@@ -10,10 +10,13 @@ from typing import Any
 
 import yaml
 
-from .data import DataError
+from .data import DataError, Exam, Skill, parse_ref
+from .errors import did_you_mean
 from .render import rel
 
 FRONT_MATTER = re.compile(r"\A---\s*\n(.*?\n)---\s*\n", re.S)
+HEADING = re.compile(r"^(?P<hashes>#{1,6}) (?P<title>.+?)(?:\s*\{[^}]*#(?P<id>[\w-]+)[^}]*\})?\s*$")
+FENCE = re.compile(r"^\s*(```|~~~)")
 TERM_CALL = re.compile(r"""\bterm\(\s*(['"])(.+?)\1""")
 MD_LINK_TARGET = re.compile(r"\]\((?P<target>[^)\s]+)")
 
@@ -27,8 +30,84 @@ class SourcePage:
 
     @property
     def is_notes(self) -> bool:
-        """Notes pages carry an exam map; index and practice pages do not."""
-        return isinstance(self.meta.get("exam"), dict)
+        """Notes pages say which exam skills their sections teach; index and practice pages do not."""
+        return "covers" in self.meta
+
+    @property
+    def sections(self) -> dict[str, str]:
+        """{anchor: heading text} of the page's headings, read from the source."""
+        return {anchor: title for _, title, anchor in headings(self.markdown)}
+
+
+def headings(markdown: str) -> list[tuple[int, str, str]]:
+    """(level, title, anchor) of every heading outside code fences; the anchor is the explicit
+    `{ #id }` or, failing that, what the toc extension would make of the title."""
+    from markdown.extensions.toc import slugify
+
+    found = []
+    fenced = False
+    for line in markdown.splitlines():
+        if FENCE.match(line):
+            fenced = not fenced
+            continue
+        match = None if fenced else HEADING.match(line)
+        if match:
+            title = match.group("title").strip()
+            found.append((len(match.group("hashes")), title, match.group("id") or slugify(title, "-")))
+    return found
+
+
+@dataclass(frozen=True)
+class Taught:
+    """One skill taught by one section of a notes page."""
+
+    skill: Skill
+    page: SourcePage
+    anchor: str
+
+    @property
+    def section_title(self) -> str:
+        return re.sub(r"\{\{.*?\}\}", "", self.page.sections[self.anchor]).strip()
+
+
+def page_covers(page: SourcePage, exams: dict[str, Exam]) -> list[Taught]:
+    """The skills a notes page teaches, from its front matter, each checked against the page and the guides:
+
+    covers:
+      section-anchor: [MLA-C02 1.1.7, MLS-C01 1.1.2]
+    """
+    raw = page.meta.get("covers")
+    where = f"docs/{page.src}: front matter 'covers'"
+    if not isinstance(raw, dict) or not raw:
+        raise DataError(
+            f"{where} must map each section anchor to the exam skills it teaches, for example\n"
+            "covers:\n  one-data-repository: [MLS-C01 1.1.2, MLA-C02 1.1.2]"
+        )
+    sections = page.sections
+    taught = []
+    for anchor, refs in raw.items():
+        anchor = str(anchor)
+        if anchor not in sections:
+            raise DataError(
+                f"{where}: the page has no section '#{anchor}'.{did_you_mean(anchor, list(sections))} "
+                f"Give the heading an explicit id: '## Title {{ #{anchor} }}'."
+            )
+        if isinstance(refs, str):
+            refs = [refs]
+        if not isinstance(refs, list) or not refs:
+            raise DataError(f"{where}: section '{anchor}' needs a list of skills, such as [MLA-C02 1.1.2].")
+        for ref in refs:
+            skill = parse_ref(str(ref), exams, f"{where}, section '{anchor}'", level="skill")
+            taught.append(Taught(skill, page, anchor))
+    current = [code for code, exam in exams.items() if exam.role == "current"]
+    if not any(t.skill.exam in current for t in taught):
+        raise DataError(f"{where}: names no skill of {', '.join(current)}; every notes page maps to the current exam.")
+    return taught
+
+
+def page_src(page: Any) -> str:
+    """The docs path of the page being rendered: the one place that knows how MkDocs exposes it."""
+    return page.file.src_uri
 
 
 def nav_sources(nav: Any) -> list[str]:

@@ -12,9 +12,9 @@ import re
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
-from .data import Change, DataError, Decision, Glossary, Option, Task, Term, closest
+from .data import Change, DataError, Decision, Glossary, Option, Term, closest, glossary_letter, slugify
 
-GLOSSARY_PAGE = "glossary.md"
+GLOSSARY_PAGE = "glossary/index.md"
 ENTRIES_PER_BOX = 8
 
 
@@ -58,7 +58,7 @@ def find_term(glossary: Glossary, name: str, page_src: str) -> Term:
 def term_link(glossary: Glossary, name: str, page_src: str, text: str | None = None) -> str:
     """A link to the glossary entry, with the definition as its tooltip."""
     entry = find_term(glossary, name, page_src)
-    target = rel(f"{GLOSSARY_PAGE}#{entry.anchor}", page_src)
+    target = rel(f"{glossary.page_of(entry)}#{entry.anchor}", page_src)
     return md_link(esc(text if text is not None else name), target, entry.definition)
 
 
@@ -82,19 +82,33 @@ def glossary_heading(entry: Term) -> str:
     return heading
 
 
-def glossary_page(glossary: Glossary, usage: Mapping[str, Sequence[tuple[str, str]]], page_src: str) -> str:
-    """The A-Z glossary. `usage` maps a term anchor to (page title, page src) pairs."""
-    terms = glossary.sorted_terms()
-    letters: dict[str, list[Term]] = {}
-    for entry in terms:
-        first = entry.term[0].upper()
-        letters.setdefault(first if first.isalpha() else "#", []).append(entry)
+def az_strip(glossary: Glossary, page_src: str) -> str:
+    """Every letter, each linking to its heading on whichever glossary page holds it."""
+    letters = sorted({glossary_letter(t) for t in glossary.terms}, key=lambda x: (x == "#", x))
+    links = []
+    for letter in letters:
+        target = rel(f"{glossary.pages.get(letter, GLOSSARY_PAGE)}#{letter_anchor(letter)}", page_src)
+        label = "0–9" if letter == "#" else letter
+        links.append(f'<a href="{html.escape(target)}">{label}</a>')
+    return f'<nav class="az-index" aria-label="Glossary letters">{" ".join(links)}</nav>'
 
-    jump = " ".join(f"[{letter}](#letter-{letter.lower()})" for letter in letters if letter != "#")
-    out = [f'<nav class="az-index" aria-label="Glossary letters" markdown>\n{jump}\n</nav>', ""]
-    for letter, entries in letters.items():
-        slug = "letter-other" if letter == "#" else f"letter-{letter.lower()}"
-        out.append(f"## {letter} {{ #{slug} }}\n")
+
+def letter_anchor(letter: str) -> str:
+    return "letter-other" if letter == "#" else f"letter-{letter.lower()}"
+
+
+def glossary_page(glossary: Glossary, usage: Mapping[str, Sequence[tuple[str, str]]], page_src: str,
+                  letters: str | None = None) -> str:
+    """Glossary entries A to Z, or only those whose letter is in `letters` (such as "ABC").
+    `usage` maps a term anchor to the (page title, page src) pairs of the notes pages that use it."""
+    groups: dict[str, list[Term]] = {}
+    for entry in glossary.sorted_terms():
+        letter = glossary_letter(entry)
+        if letters is None or letter in letters:
+            groups.setdefault(letter, []).append(entry)
+    out = [az_strip(glossary, page_src), ""]
+    for letter, entries in groups.items():
+        out.append(f"## {'0–9' if letter == '#' else letter} {{ #{letter_anchor(letter)} }}\n")
         for i, entry in enumerate(entries):
             # Entries come in boxes of ENTRIES_PER_BOX: the browser skips style and layout of the boxes
             # off screen (content-visibility in notes.css). Few boxes, as each box is styled anyway.
@@ -190,70 +204,70 @@ def find_change(changes: Mapping[str, Change], change_id: str, page_src: str) ->
     if change_id not in changes:
         near = closest(change_id, list(changes))
         hint = f" Closest ids: {', '.join(near)}." if near else ""
-        raise DataError(f"Unknown changed-fact id '{change_id}' on page {page_src}.{hint} See data/changes.yml.")
+        raise DataError(f"Unknown changed-fact id '{change_id}' on page {page_src}.{hint} Changes live in data/changes/.")
     return changes[change_id]
 
 
-def changed_admonition(change: Change) -> str:
-    """An admonition that says what changed, when, and where AWS says so."""
-    links = " · ".join(f"[AWS source {i}]({url})" if len(change.sources) > 1 else f"[AWS source]({url})"
-                       for i, url in enumerate(change.sources, 1))
-    body = [
+def source_links(change: Change) -> str:
+    if len(change.sources) == 1:
+        return f"[AWS source]({change.sources[0]})"
+    return " · ".join(f"[AWS source {i}]({url})" for i, url in enumerate(change.sources, 1))
+
+
+def change_body(change: Change) -> list[str]:
+    when = f"**Changed:** {esc(change.when)}." if change.date else f"**Date:** {esc(change.undated)}"
+    return [
         f"**Older notes said:** {esc(change.was)}",
         "",
         f"**Now:** {esc(change.now)}",
         "",
-        f"**Changed:** {esc(change.when)}. {links}",
+        f"{when} {source_links(change)}",
     ]
-    return f'!!! changed "Changed: {html.escape(change.subject, quote=True)}"\n\n' + "\n".join(
-        f"    {line}" if line else "" for line in body
-    )
 
 
-# --------------------------------------------------------------------------- exam map
+def _indent(lines: Iterable[str], depth: int = 1) -> str:
+    pad = "    " * depth
+    return "\n".join(f"{pad}{line}" if line else "" for line in lines)
 
 
-def exam_map(meta: Mapping[str, Any], exams: Mapping[str, Mapping[str, Task]], page_src: str) -> str:
-    """Which task statements of MLS-C01 and MLA-C01 this page covers, from its front matter."""
-    mapping = meta.get("exam")
-    if not isinstance(mapping, dict):
-        raise DataError(
-            f"{page_src}: front matter has no 'exam:' map. Add, for example,\n"
-            "exam:\n  MLS-C01: ['1.1']\n  MLA-C01: ['1.1']"
-        )
-    rows = ["| Exam | Domain | Task statement |", "|---|---|---|"]
-    domains: list[str] = []
-    for exam in ("MLS-C01", "MLA-C01"):
-        codes = mapping.get(exam)
-        if not codes:
-            raise DataError(f"{page_src}: front matter 'exam:' needs a list of {exam} task codes.")
-        for code in codes:
-            task = exams.get(exam, {}).get(str(code))
-            if task is None:
-                known = ", ".join(exams.get(exam, {}))
-                raise DataError(f"{page_src}: {exam} has no task '{code}'. Known tasks: {known} (data/exams.yml).")
-            rows.append(
-                f"| {exam} | {task.domain}. {esc(task.domain_title)} ({task.weight}%) | {task.code} {esc(task.title)} |"
-            )
-            if exam == "MLS-C01":
-                domains.append(str(task.domain))
-    # An empty marker that docs/assets/js/practice.js turns into the "studied" toggle (see studykit.quiz).
-    page_id = page_src[:-3] if page_src.endswith(".md") else page_src
-    marker = (
-        f'<div class="study-mark" data-page="{html.escape(page_id, quote=True)}" '
-        f'data-domain="{html.escape(domains[0], quote=True)}" hidden></div>'
-    )
-    return '??? abstract "Where this page fits in the exam guides"\n\n' + "\n".join(f"    {r}" for r in rows) + "\n\n" + marker
+def changed_admonition(change: Change) -> str:
+    """An admonition that says what changed, when, and where AWS says so."""
+    return f'!!! changed "Changed: {html.escape(change.subject, quote=True)}"\n\n' + _indent(change_body(change))
 
 
-def domain_table(guide: Mapping[str, Any], pages: Mapping[str, list[tuple[str, str]]], page_src: str) -> str:
-    """An exam's domains and weights, each with the pages that cover it."""
-    rows = ["| Domain | Weight | Notes pages |", "|---|---|---|"]
-    for d in guide["domains"]:
-        covered = pages.get(str(d["number"]), [])
-        links = ", ".join(md_link(esc(t), rel(src, page_src)) for t, src in covered) or "Not yet written"
-        rows.append(f"| {d['number']}. {esc(d['title'])} | {d['weight']}% | {links} |")
-    return "\n".join(rows)
+def changed_group(changes: Sequence[Change]) -> str:
+    """Several changes on one topic as one collapsed box, so a run of notices does not bury the page."""
+    if len(changes) == 1:
+        return changed_admonition(changes[0])
+    subjects = "; ".join(c.subject for c in changes)
+    parts = [f'??? changed "{len(changes)} changes: {html.escape(subjects, quote=True)}"', ""]
+    for change in changes:
+        parts += [f"    **{esc(change.subject)}**", "", _indent(change_body(change)), ""]
+    return "\n".join(parts).rstrip()
+
+
+def changes_summary(changes: Sequence[Change]) -> str:
+    """One row per change, newest first: the old claim, the current fact, the date and the source."""
+    dated = sorted((c for c in changes if c.date), key=lambda c: c.date.start, reverse=True)
+    rows = ["| Subject | Older notes said | Now | Date | Source |", "|---|---|---|---|---|"]
+    for c in [*dated, *(c for c in changes if not c.date)]:
+        date = f'<time datetime="{c.date.iso}">{esc(c.date.words())}</time>' if c.date else "Undated"
+        rows.append(f"| [{esc(c.subject)}](#{c.id}) | {esc(c.was)} | {esc(c.short)} | {date} | {source_links(c)} |")
+    return '<div class="compare-table changes-table" markdown>\n\n' + "\n".join(rows) + "\n\n</div>"
+
+
+def changes_by_area(changes: Sequence[Change]) -> str:
+    """Every change under a heading for its area (the `area:` of its file), each with its own anchor."""
+    areas: dict[str, list[Change]] = {}
+    for c in changes:
+        areas.setdefault(c.area, []).append(c)
+    out = []
+    for area, group in areas.items():
+        out.append(f"## {esc(area)} {{ #{slugify(area)} }}\n")
+        for c in group:
+            out.append(f"### {esc(c.subject)} {{ #{c.id} }}\n")
+            out.append("\n".join(change_body(c)) + "\n")
+    return "\n".join(out)
 
 
 # --------------------------------------------------------------------------- exam tips

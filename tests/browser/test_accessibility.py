@@ -1,7 +1,7 @@
 """Accessibility and self-containment, as a reader's browser sees them.
 
 axe-core checks every nav page with all its rules in the light palette. In the dark palette
-only colour can differ, so there it runs the colour rules; that scan runs at the same time in
+only color can differ, so there it runs the color rules; that scan runs at the same time in
 a second browser (one Playwright per thread), which keeps this file under a minute on two cores.
 The light scan also records every request, so one page load serves both checks.
 """
@@ -36,11 +36,11 @@ def axe_violations(page, rules: list[str] | None = None) -> list[str]:
 
 
 def open_search_and_check_colours(page) -> list[str]:
-    """Open search with "/", type a query and check the colours of the results once they settle."""
+    """Open search with "/", type a query and check the colors of the results once they settle."""
     page.keyboard.press("/")
     page.keyboard.type("shard", delay=20)
     page.locator(".md-search-result__item").first.wait_for(timeout=10_000)
-    page.wait_for_timeout(800)  # results fade in: check the final colours, not a frame of the fade
+    page.wait_for_timeout(800)  # results fade in: check the final colors, not a frame of the fade
     found = [f"search results: {line}" for line in axe_violations(page, COLOUR_RULES)]
     page.keyboard.press("Escape")
     return found
@@ -53,7 +53,7 @@ def new_context(browser, scheme: str):
 
 
 def dark_scan(base_url: str, paths: list[str], out: dict) -> None:
-    """The colour rules in the dark palette, in this thread's own Playwright and browser."""
+    """The color rules in the dark palette, in this thread's own Playwright and browser."""
     from playwright.sync_api import sync_playwright
 
     try:
@@ -108,7 +108,7 @@ def test_axe_finds_no_violations_in_the_light_palette(scan: dict) -> None:
 
 def test_colours_pass_in_the_dark_palette(scan: dict) -> None:
     assert "error" not in scan, scan.get("error")
-    assert not scan["dark"], "axe colour violations (dark palette):\n" + "\n".join(scan["dark"])
+    assert not scan["dark"], "axe color violations (dark palette):\n" + "\n".join(scan["dark"])
 
 
 def test_no_page_requests_another_host(scan: dict) -> None:

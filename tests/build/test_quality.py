@@ -195,7 +195,7 @@ def test_diagrams_have_text_alternatives_and_follow_the_palette(name: str) -> No
     ids = [el["id"] for el in soup.find_all(id=True)]
     assert len(ids) == len(set(ids)), "ids must stay unique when a page shows a diagram twice"
     raw = (diagrams.DIAGRAM_DIR / f"{name}.svg").read_text(encoding="utf-8")
-    assert "currentColor" in raw and not re.search(r'(?:fill|stroke)="#', raw), "draw in currentColor, not fixed colours"
+    assert "currentColor" in raw and not re.search(r'(?:fill|stroke)="#', raw), "draw in currentColor, not fixed colors"
     assert "\n" not in first, "one line, so Markdown keeps it as one HTML block"
 
 

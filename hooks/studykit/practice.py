@@ -1,0 +1,355 @@
+"""Practice from the same data as the notes: one question format for the written bank (data/questions/)
+and for the decision-table scenarios (data/decisions/), flashcards from the glossary, and the progress
+panel.
+
+Pure, typed functions with no MkDocs import. The readable pages work without JavaScript (answers sit in
+<details>); docs/assets/js/practice.js loads the JSON assets written at build time and makes the quiz,
+the mock exams and the flashcards interactive. Progress stays in the reader's browser.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import html
+import json
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from .data import BankQuestion, DataError, Decision, Exam, Glossary, Term
+from .pages import Taught, built_file
+from .render import rel
+
+CHOICES = 4
+LETTERS = "ABCDEF"
+ASSET_DIR = "assets/practice"
+
+
+@dataclass(frozen=True)
+class Option:
+    text: str
+    correct: bool
+    why: str
+
+
+@dataclass(frozen=True)
+class Question:
+    """One practice question, whichever data it came from."""
+
+    id: str  # unique across the site: "<decision>/<scenario>" or the bank id
+    kind: str  # "bank" (written) or "scenario" (from a decision table)
+    topic: str
+    scenario: str
+    stem: str
+    choose: int
+    options: tuple[Option, ...]
+    tasks: dict[str, tuple[str, ...]] = field(hash=False)  # exam -> task codes
+    target: str = ""  # docs path#anchor of the section that teaches it
+    source: str = ""  # the data file, for error messages
+
+    @property
+    def multiple(self) -> bool:
+        return self.choose > 1
+
+
+# --------------------------------------------------------------------------- building questions
+
+
+def _rank(seed: str, item: str) -> str:
+    """A stable sort key: the same seed and item give the same order on every build and machine."""
+    return hashlib.sha256(f"{seed}\x00{item}".encode()).hexdigest()
+
+
+def tasks_of(taught: Iterable[Taught]) -> dict[str, tuple[str, ...]]:
+    found: dict[str, list[str]] = {}
+    for t in taught:
+        codes = found.setdefault(t.skill.exam, [])
+        if t.skill.task not in codes:
+            codes.append(t.skill.task)
+    return {exam: tuple(sorted(codes)) for exam, codes in found.items()}
+
+
+def wrong_option_why(decision: Decision, option_id: str, scenario_not: Mapping[str, str]) -> str:
+    """Why an option of a decision table is wrong for a scenario: the scenario's own reason if it gives
+    one, otherwise what the option is the right choice for."""
+    if option_id in scenario_not:
+        return scenario_not[option_id]
+    opt = decision.option(option_id)
+    if opt.best_for:
+        return f"Not the best fit here. {opt.name} is the right choice {opt.best_for.rstrip('.')}."
+    first_field = next(iter(decision.fields))
+    value = opt.fields[first_field]
+    value = "; ".join(map(str, value)) if isinstance(value, list) else str(value)
+    return f"Not the best fit here. {opt.name}: {value}"
+
+
+def scenario_questions(decisions: Mapping[str, Decision], taught_by_section: Mapping[str, list[Taught]],
+                       taught_by_page: Mapping[str, list[Taught]]) -> list[Question]:
+    """One four-choice question per scenario of every decision file: the answer and three distractors."""
+    questions: list[Question] = []
+    for key, decision in decisions.items():
+        options = decision.options
+        if len(options) < CHOICES:
+            raise DataError(
+                f"{decision.source}: has {len(options)} options, but every scenario becomes a quiz question "
+                f"with {CHOICES} choices taken from this file (the answer and {CHOICES - 1} wrong ones). "
+                f"Add {CHOICES - len(options)} more option(s) to this file."
+            )
+        names: dict[str, str] = {}
+        for opt in options:
+            label = opt.name.casefold()
+            if label in names:
+                raise DataError(
+                    f"{decision.source}: options '{names[label]}' and '{opt.id}' have the same name "
+                    f"'{opt.name}'; quiz choices must read differently. Rename one of them."
+                )
+            names[label] = opt.id
+        for scenario in decision.scenarios:
+            qid = f"{key}/{scenario.id}"
+            preferred = [r for r in dict.fromkeys(scenario.distractors) if r != scenario.answer]
+            others = sorted(
+                (o.id for o in options if o.id != scenario.answer and o.id not in preferred),
+                key=lambda oid: _rank(qid, "distractor:" + oid),
+            )
+            picked = (preferred + others)[: CHOICES - 1]
+            order = sorted([scenario.answer, *picked], key=lambda oid: _rank(qid, "order:" + oid))
+            anchor = scenario.section or decision.option(scenario.answer).section
+            target = f"{decision.page}#{anchor}"
+            taught = taught_by_section.get(target) or taught_by_page.get(decision.page, [])
+            questions.append(
+                Question(
+                    id=qid,
+                    kind="scenario",
+                    topic=decision.topic,
+                    scenario=scenario.task,
+                    stem=decision.question,
+                    choose=1,
+                    options=tuple(
+                        Option(
+                            decision.option(oid).name,
+                            oid == scenario.answer,
+                            scenario.why if oid == scenario.answer else wrong_option_why(decision, oid, scenario.not_because),
+                        )
+                        for oid in order
+                    ),
+                    tasks=tasks_of(taught),
+                    target=target,
+                    source=decision.source,
+                )
+            )
+    return questions
+
+
+def bank_questions(bank: Sequence[BankQuestion], topics: Mapping[str, str]) -> list[Question]:
+    """The written questions, with the title of the page that teaches each as its topic."""
+    out = []
+    for q in bank:
+        tasks: dict[str, list[str]] = {}
+        for t in q.tasks:
+            tasks.setdefault(t.exam, []).append(t.code)
+        out.append(
+            Question(
+                id=q.id,
+                kind="bank",
+                topic=topics.get(q.teach.split("#")[0], ""),
+                scenario=q.scenario,
+                stem=q.stem,
+                choose=q.choose,
+                options=tuple(Option(o.text, o.correct, o.why) for o in q.options),
+                tasks={e: tuple(c) for e, c in tasks.items()},
+                target=q.teach,
+                source=q.source,
+            )
+        )
+    return out
+
+
+# --------------------------------------------------------------------------- links and data
+
+
+def href(target: str, page_src: str, use_directory_urls: bool = True) -> str:
+    """A link from page `page_src` to docs file `target` (with optional #anchor), relative so any site_url works."""
+    path, _, anchor = target.partition("#")
+    link = rel(built_file(path, use_directory_urls), built_file(page_src, use_directory_urls))
+    if use_directory_urls and (link == "index.html" or link.endswith("/index.html")):
+        link = link[: -len("index.html")] or "./"
+    return f"{link}#{anchor}" if anchor else link
+
+
+def site_path(target: str, use_directory_urls: bool = True) -> str:
+    """The address of docs file `target` (with optional #anchor) relative to the site root."""
+    path, _, anchor = target.partition("#")
+    built = built_file(path, use_directory_urls)
+    if use_directory_urls and built.endswith("index.html"):
+        built = built[: -len("index.html")]
+    return f"{built}#{anchor}" if anchor else built
+
+
+def script_json(data: Any) -> str:
+    """JSON safe inside <script type="application/json">: no `<`, `>` or `&` can end the element."""
+    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    return text.replace("&", "\\u0026").replace("<", "\\u003c").replace(">", "\\u003e")
+
+
+def _data_block(data: Any) -> str:
+    return f'<script type="application/json" class="practice-data">{script_json(data)}</script>'
+
+
+def _e(text: Any) -> str:
+    return html.escape(str(text), quote=True)
+
+
+def exam_summary(exam: Exam) -> dict[str, Any]:
+    return {
+        "code": exam.code,
+        "name": exam.name,
+        "role": exam.role,
+        "domains": [
+            {"number": d.number, "title": d.title, "weight": d.weight,
+             "tasks": [{"code": t.code, "title": t.title} for t in d.tasks]}
+            for d in exam.domains
+        ],
+        "mock": [{"name": m.name, "questions": m.questions, "minutes": m.minutes} for m in exam.mock],
+    }
+
+
+def bank_json(questions: Sequence[Question], exams: Mapping[str, Exam], use_directory_urls: bool = True) -> dict[str, Any]:
+    """assets/practice/bank.json: every question with every option's explanation, loaded on demand."""
+    return {
+        "version": 1,
+        "exams": {code: exam_summary(e) for code, e in exams.items() if e.mock},
+        "questions": [
+            {
+                "id": q.id,
+                "kind": q.kind,
+                "topic": q.topic,
+                "scenario": q.scenario,
+                "stem": q.stem,
+                "choose": q.choose,
+                "options": [{"text": o.text, "correct": o.correct, "why": o.why} for o in q.options],
+                "tasks": {e: list(c) for e, c in q.tasks.items()},
+                "href": site_path(q.target, use_directory_urls),
+            }
+            for q in questions
+        ],
+    }
+
+
+def glossary_json(glossary: Glossary, entry_page: Callable[[Term], str], use_directory_urls: bool = True) -> list[dict[str, Any]]:
+    """assets/practice/glossary.json: the deck of the flashcards and the index of the glossary filter."""
+    return [
+        {
+            "id": t.anchor,
+            "term": t.term,
+            "names": [n for n in t.names if n != t.term],
+            "definition": t.definition,
+            "href": site_path(f"{entry_page(t)}#{t.anchor}", use_directory_urls),
+        }
+        for t in glossary.sorted_terms()
+    ]
+
+
+# --------------------------------------------------------------------------- readable pages
+
+
+def choose_label(n: int) -> str:
+    return {2: "Choose two.", 3: "Choose three."}.get(n, "")
+
+
+def question_html(q: Question, number: int, page_src: str, use_directory_urls: bool = True) -> str:
+    """One question as it reads without JavaScript: the options, then every explanation in <details>."""
+    stem = _e(q.stem) + (f" <strong>({_e(choose_label(q.choose))})</strong>" if q.multiple else "")
+    options = "".join(
+        f'<li><span class="quiz-letter">{LETTERS[i]}.</span> {_e(o.text)}</li>' for i, o in enumerate(q.options)
+    )
+    right = ", ".join(LETTERS[i] for i, o in enumerate(q.options) if o.correct)
+    whys = "".join(
+        f'<li class="{"why-right" if o.correct else "why-wrong"}"><strong>{LETTERS[i]}. '
+        f'{"Right" if o.correct else "Wrong"}.</strong> {_e(o.why)}</li>'
+        for i, o in enumerate(q.options)
+    )
+    link = href(q.target, page_src, use_directory_urls)
+    return (
+        f'<li class="bank-question" id="{_e("q-" + q.id.replace("/", "-"))}" data-question="{_e(q.id)}">'
+        f'<p class="quiz-task">{_e(q.scenario)}</p><p class="quiz-prompt">{stem}</p>'
+        f'<ol class="quiz-choices" type="A">{options}</ol>'
+        f"<details class=\"quiz-answer\"><summary>Show the answer to question {number}</summary>"
+        f"<p><strong>Answer: {right}</strong></p><ul class=\"quiz-whys\">{whys}</ul>"
+        f'<p><a href="{_e(link)}">Read the section that teaches it</a></p></details></li>'
+    )
+
+
+def question_list_html(questions: Sequence[Question], page_src: str, use_directory_urls: bool = True) -> str:
+    if not questions:
+        raise DataError(f"{page_src}: no questions for this page yet; add some to data/questions/.")
+    items = "\n".join(question_html(q, i, page_src, use_directory_urls) for i, q in enumerate(questions, 1))
+    return f'<ol class="bank-list" data-search-exclude>\n{items}\n</ol>'
+
+
+def app_shell(kind: str, intro: str, fallback: str, data: Any | None = None) -> str:
+    """The mount point of an interactive practice app: a status line, the no-script text and its data."""
+    return "\n".join(
+        [
+            f'<section class="practice-app" data-practice="{_e(kind)}" data-search-exclude>',
+            f'<p class="practice-intro">{intro}</p>',
+            '<div class="practice-mount"></div>',
+            '<p class="practice-status" role="status" aria-live="polite"></p>',
+            f"<noscript><p>{fallback}</p></noscript>",
+            _data_block(data) if data is not None else "",
+            "</section>",
+        ]
+    )
+
+
+def progress_data(exams: Mapping[str, Exam], pages: Sequence[tuple[str, str, Mapping[str, str]]],
+                  questions: Sequence[Question]) -> dict[str, Any]:
+    """What the progress panel needs: each mapped exam's domains with their notes pages and question counts.
+
+    `pages` holds (page id, title, {exam: primary domain}) for every notes page.
+    """
+    result: dict[str, Any] = {"exams": []}
+    for exam in exams.values():
+        if not exam.mock:
+            continue
+        domains = []
+        for d in exam.domains:
+            domains.append(
+                {
+                    "number": d.number,
+                    "title": d.title,
+                    "weight": d.weight,
+                    "pages": [pid for pid, _, doms in pages if doms.get(exam.code) == d.number],
+                    "questions": sum(1 for q in questions if any(c.split(".")[0] == d.number for c in q.tasks.get(exam.code, ()))),
+                }
+            )
+        result["exams"].append({"code": exam.code, "name": exam.name, "role": exam.role, "domains": domains})
+    return result
+
+
+def progress_panel_html(data: Mapping[str, Any]) -> str:
+    """Studied pages and practice answers per domain of each exam; the script fills in the reader's numbers."""
+    tables = []
+    for exam in data["exams"]:
+        rows = "".join(
+            f'<tr><td>{_e(d["number"])}. {_e(d["title"])} ({d["weight"]}%)</td>'
+            f'<td><span data-studied="{_e(exam["code"])}:{_e(d["number"])}">–</span> of {len(d["pages"])}</td>'
+            f'<td><span data-right="{_e(exam["code"])}:{_e(d["number"])}">–</span> of {d["questions"]}</td></tr>'
+            for d in exam["domains"]
+        )
+        tables.append(
+            f'<table class="progress-table"><caption>{_e(exam["code"])}: {_e(exam["name"])}</caption>'
+            '<thead><tr><th scope="col">Domain</th><th scope="col">Pages studied</th>'
+            f'<th scope="col">Questions answered right</th></tr></thead><tbody>{rows}</tbody></table>'
+        )
+    return "\n".join(
+        [
+            '<section class="practice-progress" data-practice="progress" data-search-exclude>',
+            *tables,
+            '<div class="progress-actions" hidden></div>',
+            '<p class="practice-status" role="status" aria-live="polite"></p>',
+            "<noscript><p>Your progress is counted by a small script in this page. "
+            "Turn on JavaScript to see it.</p></noscript>",
+            _data_block(data),
+            "</section>",
+        ]
+    )
