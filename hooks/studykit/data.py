@@ -315,7 +315,7 @@ class Decision:
         raise DataError(f"{self.source}: no option with id '{option_id}'.{hint}")
 
 
-DECISION_KEYS = {"topic", "question", "page", "fields", "options", "scenarios"}
+DECISION_KEYS = {"topic", "question", "page", "fields", "options", "scenarios", "sources"}
 OPTION_KEYS = {"id", "name", "section", "term", "formerly", "best_for"}
 SCENARIO_KEYS = {"id", "task", "answer", "why", "distractors", "section", "not"}
 
@@ -324,6 +324,8 @@ def parse_decision(raw: Any, key: str, source: str) -> Decision:
     if not isinstance(raw, dict):
         raise DataError(f"{source}: must be a mapping with topic, question, page, fields, options and scenarios.")
     _check_keys(raw, DECISION_KEYS, source)
+    for url in _text_list(raw, "sources", source):
+        _https(url, f"{source}: sources")
     topic = _text(raw, "topic", source)
     question = _text(raw, "question", source)
     page = _text(raw, "page", source)
@@ -716,7 +718,7 @@ class BankQuestion:
         return self.choose > 1
 
 
-QUESTION_KEYS = {"id", "scenario", "stem", "choose", "options", "tasks", "teach"}
+QUESTION_KEYS = {"id", "scenario", "stem", "choose", "options", "tasks", "teach", "sources"}
 ANSWER_KEYS = {"text", "correct", "why"}
 NUMBER_WORDS = {2: "two", 3: "three"}
 
@@ -756,6 +758,8 @@ def parse_question(rec: Any, source: str, index: int, exams: dict[str, Exam]) ->
     current = [code for code, exam in exams.items() if exam.role == "current"]
     if not set(current) <= exams_named:
         raise DataError(f"{where}: 'tasks' must name at least one task of {', '.join(current)}.")
+    for url in _text_list(rec, "sources", where):
+        _https(url, f"{where}: sources")
     teach = _text(rec, "teach", where)
     if "#" not in teach or not teach.split("#")[0].endswith(".md"):
         raise DataError(f"{where}: 'teach' must be a docs page and section, such as domain-1-data-engineering/data-collection.md#one-data-repository.")
