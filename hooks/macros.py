@@ -247,6 +247,7 @@ def wire_macros(env: Any) -> None:
         """The reader's studied pages and right answers per domain of each exam, with export, import and clear."""
         return practice.progress_panel_html(progress)
 
+    env.variables["search_terms"] = practice.search_terms(glossary, usage, directory_urls)
     env.variables["practice_assets"] = {
         "bank.json": practice.bank_json(questions, exams, directory_urls),
         "glossary.json": practice.glossary_json(glossary, glossary.page_of, directory_urls),
@@ -277,3 +278,6 @@ def on_post_build(env: Any) -> None:
     out.mkdir(parents=True, exist_ok=True)
     for name, payload in env.variables["practice_assets"].items():
         (out / name).write_text(json.dumps(payload, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+    terms = Path(env.conf["site_dir"]) / "search" / "terms.json"
+    terms.parent.mkdir(parents=True, exist_ok=True)
+    terms.write_text(json.dumps(env.variables["search_terms"], ensure_ascii=False, separators=(",", ":")), encoding="utf-8")

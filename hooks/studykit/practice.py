@@ -12,6 +12,7 @@ from __future__ import annotations
 import hashlib
 import html
 import json
+import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -247,6 +248,27 @@ def glossary_json(glossary: Glossary, entry_page: Callable[[Term], str], use_dir
         }
         for t in glossary.sorted_terms()
     ]
+
+
+def search_key(name: str) -> str:
+    """How the search worker normalizes a query before looking it up (docs/assets/js/search-worker.js)."""
+    return re.sub(r"[\s\-_]+", " ", name.lower()).strip()
+
+
+def search_terms(glossary: Glossary, usage: Mapping[str, Sequence[tuple[str, str]]],
+                 use_directory_urls: bool = True) -> dict[str, Any]:
+    """search/terms.json, which the search worker loads when search opens: every glossary term's entry and
+    the notes pages that use it, and every name, alias and former name pointing at its term."""
+    records: list[dict[str, Any]] = []
+    names: dict[str, int] = {}
+    for t in glossary.sorted_terms():
+        records.append({
+            "entry": site_path(f"{glossary.page_of(t)}#{t.anchor}", use_directory_urls),
+            "pages": [site_path(src, use_directory_urls) for _, src in usage.get(t.anchor, ())],
+        })
+        for name in t.names:
+            names.setdefault(search_key(name), len(records) - 1)
+    return {"terms": records, "names": names}
 
 
 # --------------------------------------------------------------------------- readable pages
