@@ -37,7 +37,11 @@ def mkdocs_build(project: Path, site_dir: Path) -> subprocess.CompletedProcess[s
 
 @pytest.fixture(scope="session")
 def site_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The site, built once per test run with the strict build."""
+    """The site, built once per test run with the strict build. `make test` builds it first and passes it in
+    $STUDY_SITE_DIR, so that parallel test workers share one build."""
+    given = os.environ.get("STUDY_SITE_DIR")
+    if given and (Path(given) / "index.html").is_file():
+        return Path(given).resolve()
     out = tmp_path_factory.mktemp("site")
     result = mkdocs_build(ROOT, out)
     if result.returncode != 0:
