@@ -7,8 +7,9 @@
  * 2. A query of several words lists the pages that match every word before those that match some.
  * 3. A query that finds nothing is tried again with typo tolerance (lunr's edit distance).
  *
- * Material creates this worker from the URL in its __config block; overrides/main.html points that URL
- * here and passes Material's worker (?material=) and the term index written at build time (?terms=).
+ * Material creates this worker from the URL in its __config block when a page loads; overrides/main.html
+ * points that URL here and passes Material's worker (?material=) and the term index written at build
+ * time (?terms=). Both load only when search opens, which keeps every page lighter.
  */
 /* global importScripts */
 (function () {
@@ -191,14 +192,40 @@
       });
   }
 
+  // Material's worker, loaded when search opens rather than with every page: its handler then
+  // registers behind ours and gets the setup message again from us.
+  var materialLoaded = false;
+
+  function loadMaterial() {
+    if (materialLoaded) return;
+    materialLoaded = true;
+    importScripts(params.get("material"));
+    // Material's handler answers with postMessage: our own queries' answers come back here.
+    self.postMessage = function (message) {
+      if (message && message.type === RESULT && waiting.length) {
+        waiting.shift()(message);
+        return;
+      }
+      forward(message);
+    };
+  }
+
   self.addEventListener("message", function (event) {
-    if (internal || !event.data) return; // our own query: Material's handler takes it
+    if (internal || !event.data) return; // our own message: Material's handler takes it
     if (event.data.type === SETUP) {
-      loadTerms(); // now, when search opens, not when the page loads
+      loadTerms();
+      loadMaterial();
       (event.data.data.docs || []).forEach(function (doc) {
         docs[doc.location] = doc;
       });
-      return; // Material builds its index from the same message
+      event.stopImmediatePropagation();
+      internal = true;
+      try {
+        self.dispatchEvent(new MessageEvent("message", { data: event.data }));
+      } finally {
+        internal = false;
+      }
+      return;
     }
     if (event.data.type !== QUERY) return;
     event.stopImmediatePropagation();
@@ -217,14 +244,4 @@
       });
   });
 
-  importScripts(params.get("material"));
-
-  // Material's handler answers with postMessage: our own queries' answers come back here.
-  self.postMessage = function (message) {
-    if (message && message.type === RESULT && waiting.length) {
-      waiting.shift()(message);
-      return;
-    }
-    forward(message);
-  };
 })();
