@@ -16,7 +16,7 @@ from typing import Any
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from studykit import coverage as cover  # noqa: E402
-from studykit import data, diagrams, examguide, pages, practice, render  # noqa: E402
+from studykit import data, diagrams, examguide, guards, pages, practice, render  # noqa: E402
 from studykit.links import check_targets  # noqa: E402
 
 GLOSSARY_CALL = re.compile(r"""glossary_entries\(\s*(['"])([A-Z#]+)\1""")
@@ -35,6 +35,8 @@ def wire_macros(env: Any) -> None:
     study = data.load_all()
     glossary, exams, changes = study.glossary, study.exams, study.changes
     docs_dir = Path(env.conf["docs_dir"])
+    # Stale facts fail the build: a changed value typed outside its record, or a date typed into a page.
+    guards.check(changes, docs_dir, data.DATA_DIR)
     directory_urls = bool(env.conf.get("use_directory_urls", True))
     source_pages = pages.read_pages(docs_dir, env.conf["nav"])
     notes_pages = [p for p in source_pages if p.is_notes]

@@ -14,7 +14,7 @@ from typing import Any
 
 import yaml
 
-from .dates import Day, build_date, expand_dates, parse_day
+from .dates import Day, build_date, expand_dates, parse_day, typed_dates, undated_problem
 from .errors import DataError, closest, did_you_mean
 
 __all__ = ["DataError", "closest", "did_you_mean"]
@@ -420,6 +420,7 @@ class Change:
     date: Day | None = None
     undated: str = ""  # why there is no date, and the secondary source if any
     values: tuple[str, ...] = ()  # the current value as typed; the build flags it anywhere else
+    source: str = ""  # the file that holds the record (data/changes/....yml)
 
     @property
     def when(self) -> str:
@@ -445,10 +446,27 @@ def parse_changes(raw: Any, source: str) -> list[Change]:
         _check_keys(rec, CHANGE_KEYS, where)
         has_date, undated = rec.get("date") is not None, _text(rec, "undated", where, required=False)
         if has_date == bool(undated):
+            found = "both 'date:' and 'undated:'" if has_date else "neither 'date:' nor 'undated:'"
             raise DataError(
-                f"{where}: give 'date:' (YYYY-MM-DD or YYYY-MM, when AWS made the change) or, if no AWS page "
-                "dates it, 'undated:' saying so and naming any secondary source. Not both, not neither."
+                f"{where}: has {found}. Give 'date:' (YYYY-MM-DD or YYYY-MM, when AWS made the change, with "
+                "the AWS page that says so under 'sources:') or, if no AWS page dates it, 'undated:' saying "
+                "so and naming any secondary source, for example \"AWS gives no date; a secondary source "
+                "(X) says Y\"."
             )
+        problem = undated_problem(undated) if undated else ""
+        if problem:
+            raise DataError(
+                f"{where}: 'undated: {undated}' is not explicit: {problem}. Write what AWS says, for example "
+                "\"AWS gives no date; a secondary source (X) says Y\", or give 'date:' if an AWS page dates it."
+            )
+        for key in ("now", "short"):
+            typed = typed_dates(str(rec.get(key) or ""))
+            if typed:
+                raise DataError(
+                    f"{where}: '{key}' types the date '{typed[0]}', which goes stale. Write it as a placeholder "
+                    "whose tense follows the build date, such as {close:2026-07-30} (\"closed on 30 July 2026\") "
+                    "or {since:2026-07-30} (\"since 30 July 2026\"); see hooks/studykit/dates.py."
+                )
         change = Change(
             id=_text(rec, "id", where),
             subject=_text(rec, "subject", where),
@@ -460,6 +478,7 @@ def parse_changes(raw: Any, source: str) -> list[Change]:
             date=parse_day(rec["date"], where) if has_date else None,
             undated=undated,
             values=_text_list(rec, "values", where),
+            source=source,
         )
         parsed.append(change)
     return parsed
