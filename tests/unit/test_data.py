@@ -157,7 +157,7 @@ def test_change_needs_an_https_source(tmp_path: Path) -> None:
 
 def test_change_needs_a_date_or_an_explicit_undated(tmp_path: Path) -> None:
     write(tmp_path / "c.yml", (CHANGE % ("", "https://docs.aws.amazon.com/x")).replace(", , ", ", "))
-    with pytest.raises(data.DataError, match=r"change 'x': give 'date:'.*or, if no AWS page dates it, 'undated:'"):
+    with pytest.raises(data.DataError, match=r"change 'x': has neither 'date:' nor 'undated:'.*if no AWS page dates it, 'undated:'"):
         data.load_changes(tmp_path)
     write(tmp_path / "c.yml", CHANGE % ("date: last spring", "https://docs.aws.amazon.com/x"))
     with pytest.raises(data.DataError, match=r"change 'x': 'last spring' is not a date"):
