@@ -13,23 +13,19 @@ Exits 1 when performance is below 0.95, another category below 1.00, or a page i
 from __future__ import annotations
 
 import argparse
-import functools
-import gzip
-import http.server
 import json
 import os
 import subprocess
 import sys
-import threading
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
-from urllib.parse import unquote, urlparse
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "hooks"))
 sys.path.insert(0, str(ROOT / "tests"))
 
 from browser_path import LAUNCH_ARGS, chromium_path  # noqa: E402
+from site_server import serve, site_prefix  # noqa: E402
 from studykit.pages import load_mkdocs_config, nav_sources, page_url  # noqa: E402
 
 LIGHTHOUSE_VERSION = "12.2.3"
@@ -40,67 +36,6 @@ CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
 KIB = 1024
 BUDGET = 100 * KIB
 MIN_SCORES = {"performance": 0.95, "accessibility": 1.0, "best-practices": 1.0, "seo": 1.0}
-COMPRESSIBLE = (".html", ".css", ".js", ".json", ".svg", ".xml", ".txt", ".map")
-
-
-# --------------------------------------------------------------------------- server
-
-
-class GzipHandler(http.server.SimpleHTTPRequestHandler):
-    """Static files under a path prefix, gzipped when the client accepts it, 404.html for misses."""
-
-    prefix = "/"
-    cache: dict[Path, bytes] = {}
-
-    def log_message(self, format: str, *args: object) -> None:
-        pass
-
-    def do_HEAD(self) -> None:  # noqa: N802
-        self.do_GET(head=True)
-
-    def do_GET(self, head: bool = False) -> None:  # noqa: N802
-        path = unquote(urlparse(self.path).path)
-        root = Path(self.directory)
-        target = None
-        if path.startswith(self.prefix):
-            candidate = (root / path[len(self.prefix):]).resolve()
-            if candidate.is_relative_to(root.resolve()):
-                if candidate.is_dir():
-                    if not path.endswith("/"):
-                        self.send_response(301)
-                        self.send_header("Location", path + "/")
-                        self.end_headers()
-                        return
-                    candidate = candidate / "index.html"
-                if candidate.is_file():
-                    target = candidate
-        status = 200
-        if target is None:
-            status, target = 404, root / "404.html"
-        body = target.read_bytes()
-        ctype = self.guess_type(str(target))
-        if ctype.startswith("text/") or ctype in ("application/javascript", "application/json", "image/svg+xml"):
-            ctype += "; charset=utf-8"
-        self.send_response(status)
-        self.send_header("Content-Type", ctype)
-        if target.suffix in COMPRESSIBLE and "gzip" in self.headers.get("Accept-Encoding", ""):
-            if target not in self.cache:
-                self.cache[target] = gzip.compress(body, compresslevel=9, mtime=0)
-            body = self.cache[target]
-            self.send_header("Content-Encoding", "gzip")
-            self.send_header("Vary", "Accept-Encoding")
-        self.send_header("Content-Length", str(len(body)))
-        self.send_header("Cache-Control", "max-age=600")
-        self.end_headers()
-        if not head:
-            self.wfile.write(body)
-
-
-def serve(site: Path, prefix: str) -> tuple[http.server.ThreadingHTTPServer, str]:
-    handler = type("Handler", (GzipHandler,), {"prefix": prefix, "cache": {}})
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(handler, directory=str(site)))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    return server, f"http://127.0.0.1:{server.server_address[1]}{prefix}"
 
 
 # --------------------------------------------------------------------------- pages
@@ -185,8 +120,7 @@ def main() -> int:
         return 2
     ensure_lighthouse()
     config = load_mkdocs_config(ROOT / "mkdocs.yml")
-    prefix = urlparse(config.get("site_url") or "/").path or "/"
-    prefix = prefix if prefix.endswith("/") else prefix + "/"
+    prefix = site_prefix(config)
     paths = page_paths(config) if args.only is None else args.only
     REPORTS_DIR.mkdir(parents=True, exist_ok=True)
     server, base = serve(site, prefix)
