@@ -420,6 +420,7 @@ class Change:
     date: Day | None = None
     undated: str = ""  # why there is no date, and the secondary source if any
     values: tuple[str, ...] = ()  # the current value as typed; the build flags it anywhere else
+    context: tuple[str, ...] = ()  # words near a typed value that show it is this fact (empty: any)
     source: str = ""  # the file that holds the record (data/changes/....yml)
 
     @property
@@ -427,7 +428,7 @@ class Change:
         return self.date.words() if self.date else "Undated"
 
 
-CHANGE_KEYS = {"id", "subject", "was", "now", "short", "date", "undated", "values", "sources"}
+CHANGE_KEYS = {"id", "subject", "was", "now", "short", "date", "undated", "values", "context", "sources"}
 CHANGE_FILE_KEYS = {"area", "changes"}
 
 
@@ -478,6 +479,7 @@ def parse_changes(raw: Any, source: str) -> list[Change]:
             date=parse_day(rec["date"], where) if has_date else None,
             undated=undated,
             values=_text_list(rec, "values", where),
+            context=_text_list(rec, "context", where),
             source=source,
         )
         parsed.append(change)

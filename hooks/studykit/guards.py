@@ -57,6 +57,18 @@ def record_lines(path: Path, change_id: str) -> range:
     return range(start, end or len(lines) + 1)
 
 
+CONTEXT_LINES = 3
+
+
+def about(change: Change, window: list[str]) -> bool:
+    """Whether lines near a typed value speak of the change's subject: a value such as "365 days" is
+    the Kinesis retention only where the record's `context` words (Kinesis, retention...) are near."""
+    if not change.context:
+        return True
+    text = " ".join(window).lower()
+    return any(word.lower() in text for word in change.context)
+
+
 def changed_value_findings(changes: Mapping[str, Change], docs_dir: Path, data_dir: Path, root: Path) -> list[str]:
     """Every place in docs/ (Markdown) or data/ (YAML) where the current value of a changed fact is
     typed instead of being taken from its record. The record's own lines are exempt."""
@@ -73,11 +85,12 @@ def changed_value_findings(changes: Mapping[str, Change], docs_dir: Path, data_d
     files = [*sorted(docs_dir.rglob("*.md")), *sorted(data_dir.rglob("*.yml"))]
     for path in files:
         key = path.resolve().as_posix()
-        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        lines = path.read_text(encoding="utf-8").splitlines()
+        for number, line in enumerate(lines, 1):
             for change, value, pattern in patterns:
                 if number in own.get((key, change.id), range(0)):
                     continue
-                if pattern.search(line):
+                if pattern.search(line) and about(change, lines[max(0, number - 1 - CONTEXT_LINES):number + 1]):
                     findings.append(
                         f"{_relative(path, root)}:{number}: '{value}' is the current value of changed fact "
                         f"'{change.id}'; write {{{{ fact(\"{change.id}\") }}}} in a page or {{fact:{change.id}}} "
