@@ -350,7 +350,7 @@ def parse_decision(raw: Any, key: str, source: str) -> Decision:
                 section=_text(rec, "section", where),
                 term=_text(rec, "term", where, required=False),
                 formerly=_text_list(rec, "formerly", where),
-                best_for=_text(rec, "best_for", where, required=False),
+                best_for=_text(rec, "best_for", where, required=True),
                 fields={name: rec[name] for name in fields},
             )
         )
