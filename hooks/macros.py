@@ -235,14 +235,35 @@ def wire_macros(env: Any) -> None:
 
     @env.macro
     def question_bank(task: str) -> str:
-        """The written questions on one task statement ("MLA-C02 1.1"), readable without JavaScript."""
+        """The written questions on one task statement ("MLA-C02 1.1"), readable without JavaScript,
+        after a link that opens the quiz on that task."""
         found = data.parse_ref(task, exams, f"question_bank() on page {here()}", level="task")
         chosen = [q for q in questions if q.kind == "bank" and found.code in q.tasks.get(found.exam, ())]
-        return practice.question_list_html(chosen, here(), directory_urls)
+        listing = practice.question_list_html(chosen, here(), directory_urls)
+        drill = practice.drill_link(found.exam, found.code, len(chosen), here(), directory_urls)
+        return f"{drill}\n\n{listing}"
 
     @env.macro
     def practice_app(kind: str, intro: str, fallback: str) -> str:
-        return practice.app_shell(kind, intro, fallback)
+        """The quiz, the mock exam or the flashcards: a mount point with the little data the page needs
+        before the learner starts (the questions and the deck load on demand)."""
+        apps = {
+            "quiz": lambda: practice.quiz_setup(questions, exams, here(), directory_urls),
+            "mock": lambda: practice.quiz_setup(questions, exams, here(), directory_urls),
+            "flashcards": lambda: {"deck": len(glossary.terms), "newPerDay": practice.NEW_CARDS_PER_DAY},
+        }
+        if kind not in apps:
+            raise data.DataError(f"practice_app('{kind}') on page {here()}: unknown app.{data.did_you_mean(kind, list(apps))}")
+        return practice.app_shell(kind, intro, fallback, apps[kind]())
+
+    @env.macro
+    def new_cards_per_day() -> int:
+        return practice.NEW_CARDS_PER_DAY
+
+    @env.macro
+    def mock_formats() -> str:
+        """The mock exam formats of each practice exam, with the note that says where the numbers come from."""
+        return practice.mock_formats_table(exams)
 
     @env.macro
     def progress_panel() -> str:

@@ -563,9 +563,12 @@ class ExamFact:
 
 @dataclass(frozen=True)
 class MockFormat:
+    """A timed mock exam: its length, and an optional note that says where the numbers come from."""
+
     name: str
     questions: int
     minutes: int
+    note: str = ""
 
 
 @dataclass(frozen=True)
@@ -600,6 +603,7 @@ class Exam:
 
 EXAM_KEYS = {"name", "role", "level", "summary", "guide", "timeline", "facts", "domains", "mock"}
 FACT_KEYS = {"item", "value", "status", "source", "note"}
+MOCK_KEYS = {"name", "questions", "minutes", "note"}
 
 
 def _exam_fact(rec: Any, where: str, expand: Expander) -> ExamFact:
@@ -659,10 +663,20 @@ def parse_exam(code: str, raw: Any, source: str, expand: Expander) -> Exam:
         raise DataError(f"{where}: domain weights add up to {sum(d.weight for d in domains)}%, not 100%.")
     mock = []
     for m in raw.get("mock") or []:
+        if not isinstance(m, dict):
+            raise DataError(f"{where}, mock: each format must be a mapping with name, questions and minutes.")
         mwhere = f"{where}, mock '{m.get('name', '?')}'"
-        if not isinstance(m.get("questions"), int) or not isinstance(m.get("minutes"), int):
+        _check_keys(m, MOCK_KEYS, mwhere)
+        questions, minutes = m.get("questions"), m.get("minutes")
+        if not all(isinstance(v, int) and not isinstance(v, bool) for v in (questions, minutes)):
             raise DataError(f"{mwhere}: 'questions' and 'minutes' must be whole numbers.")
-        mock.append(MockFormat(_text(m, "name", mwhere), m["questions"], m["minutes"]))
+        if not (1 <= questions <= 200 and 1 <= minutes <= 600):
+            raise DataError(f"{mwhere}: {questions} questions in {minutes} minutes is not a plausible exam; check the numbers.")
+        mock.append(MockFormat(_text(m, "name", mwhere), questions, minutes,
+                               expand.text(_text(m, "note", mwhere, required=False), mwhere)))
+    names = [m.name for m in mock]
+    if len(set(names)) != len(names):
+        raise DataError(f"{where}: two mock formats have the same name; each needs its own.")
     return Exam(
         code=code,
         name=_text(raw, "name", where),
