@@ -201,10 +201,13 @@ def wire_macros(env: Any) -> None:
     # ------------------------------------------------------------------ review
 
     @env.macro
-    def all_exam_tips() -> str:
-        """Every exam-tip admonition of the notes pages, grouped by page."""
+    def all_exam_tips(folder: str = "") -> str:
+        """Every exam-tip admonition of the notes pages in `folder` (all of them by default), grouped by page."""
+        chosen = [p for p in notes_pages if p.src.startswith(folder)]
+        if not chosen:
+            raise data.DataError(f"all_exam_tips('{folder}') on page {here()}: no notes page is in that folder.")
         out = []
-        for page in notes_pages:
+        for page in chosen:
             tips = render.exam_tips(page.markdown)
             if not tips:
                 continue
@@ -214,6 +217,17 @@ def wire_macros(env: Any) -> None:
                 indented = "\n".join(f"    {line}" if line else "" for line in body.splitlines())
                 out.append(f'!!! exam-tip "{html.escape(title)}"\n\n{indented}\n')
         return "\n".join(out)
+
+    @env.macro
+    def exam_tip_sections() -> str:
+        """The exam-tip pages of review/exam-tips/, each with how many tips it gathers."""
+        rows = ["| Part of the site | Tips |", "|---|---|"]
+        for page in source_pages:
+            match = re.search(r"""all_exam_tips\(\s*["']([^"']+)["']""", page.markdown)
+            if page.src.startswith("review/exam-tips/") and match:
+                count = sum(len(render.exam_tips(p.markdown)) for p in notes_pages if p.src.startswith(match.group(1)))
+                rows.append(f"| [{render.esc(page.title)}]({render.rel(page.src, here())}) | {count} |")
+        return "\n".join(rows)
 
     @env.macro
     def formula(latex: str, display: bool = False) -> str:
