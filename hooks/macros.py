@@ -32,11 +32,12 @@ def define_env(env: Any) -> None:
 
 
 def wire_macros(env: Any) -> None:
-    study = data.load_all()
+    data_dir = Path(env.conf["config_file_path"]).parent / "data"
+    study = data.load_all(data_dir)
     glossary, exams, changes = study.glossary, study.exams, study.changes
     docs_dir = Path(env.conf["docs_dir"])
     # Stale facts fail the build: a changed value typed outside its record, or a date typed into a page.
-    guards.check(changes, docs_dir, data.DATA_DIR)
+    guards.check(changes, docs_dir, data_dir)
     directory_urls = bool(env.conf.get("use_directory_urls", True))
     source_pages = pages.read_pages(docs_dir, env.conf["nav"])
     notes_pages = [p for p in source_pages if p.is_notes]
