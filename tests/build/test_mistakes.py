@@ -207,25 +207,13 @@ def test_a_misspelled_field_is_named_with_the_right_one(project: Path, tmp_path:
     assert "data/decisions/kinesis.yml: option 'data-streams': unknown field 'bestfor' (did you mean 'best_for'?)" in out
 
 
-def test_broken_link_fails_the_strict_build(project: Path, tmp_path: Path) -> None:
-    append(project / STREAMING, "\nSee [the missing page](no-such-page.md).\n")
+def test_broken_links_fail_the_strict_build_and_definitions_stay_text(project: Path, tmp_path: Path) -> None:
+    """One build for three checks: a strict build writes every page before it stops on its warnings."""
+    append(project / STREAMING, "\nSee [the missing page](no-such-page.md) and [shards](../glossary/s.md#no-such-term).\n")
+    append(project / GLOSSARY, "\n- term: Zzyzx shard\n  definition: 'Watch <img src=x onerror=alert(1)> and </script><b>bold</b>'\n")
     out = failed_build(project, tmp_path)
-    assert "no-such-page.md" in out and "streaming-data-collection.md" in out
-
-
-def test_broken_anchor_fails_the_strict_build(project: Path, tmp_path: Path) -> None:
-    append(project / STREAMING, "\nSee [shards](../glossary/s.md#no-such-term).\n")
-    out = failed_build(project, tmp_path)
-    assert "no-such-term" in out and "streaming-data-collection.md" in out
-
-
-def test_markup_in_a_definition_is_shown_as_text(project: Path, tmp_path: Path) -> None:
-    append(
-        project / GLOSSARY,
-        "\n- term: Zzyzx shard\n  definition: 'Watch <img src=x onerror=alert(1)> and </script><b>bold</b>'\n",
-    )
-    result = mkdocs_build(project, tmp_path / "site")
-    assert result.returncode == 0, result.stdout + result.stderr
+    assert "streaming-data-collection.md" in out and "no-such-page.md" in out, "a link to a missing page"
+    assert "no-such-term" in out, "a link to a missing heading"
     html = (tmp_path / "site/glossary/t-z/index.html").read_text(encoding="utf-8")
     assert "&lt;img src=x onerror=alert(1)&gt;" in html
     assert "<img src=x" not in html and "<b>bold</b>" not in html

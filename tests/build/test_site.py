@@ -19,16 +19,16 @@ PAGES = read_pages(ROOT / "docs", CONFIG["nav"])
 NOTES = [p for p in PAGES if p.is_notes]
 
 
-_SOUPS: dict[Path, BeautifulSoup] = {}
+pytestmark = pytest.mark.xdist_group("built-html")
 
 
 def built(site_dir: Path, src: str) -> BeautifulSoup:
-    """The parsed HTML of a built page, parsed once per test run."""
+    """The parsed HTML of a built page (parsed once per test run)."""
+    from conftest import parsed
+
     path = site_dir / built_file(src)
     assert path.exists(), f"{src} was not built to {built_file(src)}"
-    if path not in _SOUPS:
-        _SOUPS[path] = BeautifulSoup(path.read_text(encoding="utf-8"), "lxml")
-    return _SOUPS[path]
+    return parsed(path)
 
 
 def article(soup: BeautifulSoup):
