@@ -1,10 +1,5 @@
-"""Accessibility and self-containment, as a reader's browser sees them.
-
-axe-core checks every nav page with all its rules in the light palette. In the dark palette
-only color can differ, so there it runs the color rules; that scan runs at the same time in
-a second browser (one Playwright per thread), which keeps this file under a minute on two cores.
-The light scan also records every request, so one page load serves both checks.
-"""
+"""Accessibility as a reader's browser sees it: axe-core on one page of each kind in both palettes (every
+page's accessibility is also audited by Lighthouse, which runs axe, in `make audit`), the keyboard, and print."""
 
 from __future__ import annotations
 
@@ -55,9 +50,9 @@ def representative_pages(nav_pages: list[str]) -> list[str]:
                 return
 
     first(lambda p: p == "")
+    first(lambda p: p.startswith("domain-1") and p.count("/") == 1)  # a domain overview
     for section in ("domain-1", "domain-2", "domain-3", "domain-4", "generative-ai"):
-        first(lambda p, s=section: p.startswith(s) and p.count("/") == 1)  # the section's overview
-        first(lambda p, s=section: p.startswith(s) and p.count("/") == 2)  # its first notes page
+        first(lambda p, s=section: p.startswith(s) and p.count("/") == 2)  # each section's first notes page
     for kind in ("glossary/", "glossary/s/", "review/coverage-mla-c02/", "review/whats-changed/", "review/exam-tips/",
                  "practice/", "practice/quiz/", "practice/mock-exam/", "practice/flashcards/", "practice/questions/"):
         first(lambda p, k=kind: p.startswith(k))
@@ -70,33 +65,34 @@ def new_context(browser, scheme: str):
     return context
 
 
-@pytest.mark.xdist_group("axe-light")
-def test_axe_finds_no_violations_in_the_light_palette(browser, base_url: str, nav_pages: list[str]) -> None:
-    """Every rule, on the whole document of one page of each kind, and in the open search dialog."""
-    context = new_context(browser, "light")
+def scan(browser, base_url: str, paths: list[str], scheme: str, rules: list[str] | None) -> list[str]:
+    """axe on each page: the whole document of the first (the header, navigation, footer and the open
+    search dialog are the same template on every page), the content of the others."""
+    context = new_context(browser, scheme)
     page = context.new_page()
     found = []
-    for i, path in enumerate(representative_pages(nav_pages) + ["404.html"]):
+    for i, path in enumerate(paths):
         page.goto(base_url + path, wait_until="load")
-        found += [f"/{path}: {line}" for line in axe_violations(page)]
+        context_js = "document" if i == 0 else "document.querySelector('.md-content')"
+        found += [f"/{path}: {line}" for line in axe_violations(page, rules, context_js)]
         if i == 0:
             found += [f"/{path}: {line}" for line in open_search_and_check_colours(page)]
     context.close()
+    return found
+
+
+@pytest.mark.parametrize("half", [0, 1], ids=["first-half", "second-half"])
+def test_axe_finds_no_violations_in_the_light_palette(browser, base_url: str, nav_pages: list[str], half: int) -> None:
+    """Every rule, on one page of each kind (in two halves, one per test worker)."""
+    pages = (representative_pages(nav_pages) + ["404.html"])[half::2]
+    found = scan(browser, base_url, pages, "light", None)
     assert not found, "axe violations (light palette):\n" + "\n".join(found)
 
 
-@pytest.mark.xdist_group("axe-dark")
-def test_colours_pass_in_the_dark_palette(browser, base_url: str, nav_pages: list[str]) -> None:
+@pytest.mark.parametrize("half", [0, 1], ids=["first-half", "second-half"])
+def test_colours_pass_in_the_dark_palette(browser, base_url: str, nav_pages: list[str], half: int) -> None:
     """Only colours differ between the palettes: the colour rules on the same pages in the dark one."""
-    context = new_context(browser, "dark")
-    page = context.new_page()
-    found = []
-    for i, path in enumerate(representative_pages(nav_pages)):
-        page.goto(base_url + path, wait_until="load")
-        found += [f"/{path}: {line}" for line in axe_violations(page, COLOUR_RULES)]
-        if i == 0:
-            found += [f"/{path}: {line}" for line in open_search_and_check_colours(page)]
-    context.close()
+    found = scan(browser, base_url, representative_pages(nav_pages)[half::2], "dark", COLOUR_RULES)
     assert not found, "axe colour violations (dark palette):\n" + "\n".join(found)
 
 
