@@ -140,7 +140,7 @@ def test_every_wide_table_and_formula_shows_its_scroll_cue(phone, base_url: str)
             "() => window.StudyStore && (document.querySelector('.scroll-cue')"
             " || !document.querySelector('.md-typeset table, .md-typeset .formula'))"
         )
-        # Measure every box at once, including those the browser has not laid out yet (content-visibility).
+        # Measure every box at once, including those not laid out yet (content-visibility).
         phone.add_style_tag(content="*, *::before, *::after { content-visibility: visible !important; transition: none !important; }")
         found = phone.evaluate(CUES)
         wide += found["wide"]
