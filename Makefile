@@ -29,8 +29,12 @@ build: $(SITE_DEPS)
 browser: $(DEV_DEPS)
 	@scripts/ensure-browser.sh
 
+# One strict build shared by the test workers (two: these machines have two cores).
+TEST_SITE := .cache/test-site
+
 test: $(DEV_DEPS) browser
-	$(BIN)/python -m pytest
+	$(MKDOCS) build --strict --quiet --site-dir $(TEST_SITE)
+	STUDY_SITE_DIR=$(TEST_SITE) $(BIN)/python -m pytest -n 2 --dist loadgroup
 
 lint: $(DEV_DEPS)
 	$(BIN)/check-jsonschema --builtin-schema vendor.github-workflows .github/workflows/*.yml .github/dependabot.yml

@@ -16,7 +16,7 @@ from typing import Any
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from studykit import coverage as cover  # noqa: E402
-from studykit import data, diagrams, examguide, pages, practice, render  # noqa: E402
+from studykit import data, diagrams, examguide, guards, pages, practice, render  # noqa: E402
 from studykit.links import check_targets  # noqa: E402
 
 GLOSSARY_CALL = re.compile(r"""glossary_entries\(\s*(['"])([A-Z#]+)\1""")
@@ -35,6 +35,8 @@ def wire_macros(env: Any) -> None:
     study = data.load_all()
     glossary, exams, changes = study.glossary, study.exams, study.changes
     docs_dir = Path(env.conf["docs_dir"])
+    # Stale facts fail the build: a changed value typed outside its record, or a date typed into a page.
+    guards.check(changes, docs_dir, data.DATA_DIR)
     directory_urls = bool(env.conf.get("use_directory_urls", True))
     source_pages = pages.read_pages(docs_dir, env.conf["nav"])
     notes_pages = [p for p in source_pages if p.is_notes]
@@ -233,14 +235,35 @@ def wire_macros(env: Any) -> None:
 
     @env.macro
     def question_bank(task: str) -> str:
-        """The written questions on one task statement ("MLA-C02 1.1"), readable without JavaScript."""
+        """The written questions on one task statement ("MLA-C02 1.1"), readable without JavaScript,
+        after a link that opens the quiz on that task."""
         found = data.parse_ref(task, exams, f"question_bank() on page {here()}", level="task")
         chosen = [q for q in questions if q.kind == "bank" and found.code in q.tasks.get(found.exam, ())]
-        return practice.question_list_html(chosen, here(), directory_urls)
+        listing = practice.question_list_html(chosen, here(), directory_urls)
+        drill = practice.drill_link(found.exam, found.code, len(chosen), here(), directory_urls)
+        return f"{drill}\n\n{listing}"
 
     @env.macro
     def practice_app(kind: str, intro: str, fallback: str) -> str:
-        return practice.app_shell(kind, intro, fallback)
+        """The quiz, the mock exam or the flashcards: a mount point with the little data the page needs
+        before the learner starts (the questions and the deck load on demand)."""
+        apps = {
+            "quiz": lambda: practice.quiz_setup(questions, exams, here(), directory_urls),
+            "mock": lambda: practice.quiz_setup(questions, exams, here(), directory_urls),
+            "flashcards": lambda: {"deck": len(glossary.terms), "newPerDay": practice.NEW_CARDS_PER_DAY},
+        }
+        if kind not in apps:
+            raise data.DataError(f"practice_app('{kind}') on page {here()}: unknown app.{data.did_you_mean(kind, list(apps))}")
+        return practice.app_shell(kind, intro, fallback, apps[kind]())
+
+    @env.macro
+    def new_cards_per_day() -> int:
+        return practice.NEW_CARDS_PER_DAY
+
+    @env.macro
+    def mock_formats() -> str:
+        """The mock exam formats of each practice exam, with the note that says where the numbers come from."""
+        return practice.mock_formats_table(exams)
 
     @env.macro
     def progress_panel() -> str:
@@ -268,6 +291,7 @@ def wire_macros(env: Any) -> None:
             "</div>"
         )
 
+    env.variables["search_terms"] = practice.search_terms(glossary, usage, directory_urls)
     env.variables["practice_assets"] = {
         "bank.json": practice.bank_json(questions, exams, directory_urls),
         "glossary.json": practice.glossary_json(glossary, glossary.page_of, directory_urls),
@@ -298,3 +322,6 @@ def on_post_build(env: Any) -> None:
     out.mkdir(parents=True, exist_ok=True)
     for name, payload in env.variables["practice_assets"].items():
         (out / name).write_text(json.dumps(payload, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+    terms = Path(env.conf["site_dir"]) / "search" / "terms.json"
+    terms.parent.mkdir(parents=True, exist_ok=True)
+    terms.write_text(json.dumps(env.variables["search_terms"], ensure_ascii=False, separators=(",", ":")), encoding="utf-8")

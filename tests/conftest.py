@@ -2,13 +2,10 @@
 
 from __future__ import annotations
 
-import functools
-import http.server
 import os
 import shutil
 import subprocess
 import sys
-import threading
 from collections.abc import Iterator
 from pathlib import Path
 from urllib.parse import urlparse
@@ -37,7 +34,11 @@ def mkdocs_build(project: Path, site_dir: Path) -> subprocess.CompletedProcess[s
 
 @pytest.fixture(scope="session")
 def site_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The site, built once per test run with the strict build."""
+    """The site, built once per test run with the strict build. `make test` builds it first and passes it in
+    $STUDY_SITE_DIR, so that parallel test workers share one build."""
+    given = os.environ.get("STUDY_SITE_DIR")
+    if given and (Path(given) / "index.html").is_file():
+        return Path(given).resolve()
     out = tmp_path_factory.mktemp("site")
     result = mkdocs_build(ROOT, out)
     if result.returncode != 0:
@@ -45,19 +46,15 @@ def site_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return out
 
 
-class QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: object) -> None:
-        pass
-
-
 @pytest.fixture(scope="session")
 def base_url(site_dir: Path) -> Iterator[str]:
-    """The built site served over HTTP on 127.0.0.1 (search needs a web worker, which file:// lacks)."""
-    handler = functools.partial(QuietHandler, directory=str(site_dir))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/"
+    """The built site served over HTTP on 127.0.0.1 under the path of site_url, as GitHub Pages serves it
+    (search needs a web worker, which file:// lacks; the 404 page's links are absolute)."""
+    from site_server import serve, site_prefix
+    from studykit.pages import load_mkdocs_config
+
+    server, url = serve(site_dir, site_prefix(load_mkdocs_config(ROOT / "mkdocs.yml")))
+    yield url
     server.shutdown()
 
 

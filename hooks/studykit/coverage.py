@@ -67,9 +67,10 @@ def coverage_page(exam: Exam, skills: Sequence[SkillCoverage], coverage_src: str
     """The coverage page of one exam: a summary of gaps, then every domain, task and skill."""
     gaps = [s for s in skills if s.gap]
     example_gaps = [(s, e) for s in skills for e in s.example_gaps]
+    taught = len(skills) - len(gaps)
     out = [
         f"{len(skills)} skills in {len(exam.tasks)} task statements. "
-        f"**{len(skills) - len(gaps)} are taught** by at least one section; "
+        f"**{taught} {'is' if taught == 1 else 'are'} taught** by at least one section; "
         f"**{len(gaps)} {'is a gap' if len(gaps) == 1 else 'are gaps'}**. "
         f"Of the {sum(len(s.examples) for s in skills)} examples the guide names, "
         f"{sum(len(s.examples) for s in skills) - len(example_gaps)} have a glossary entry that a notes page uses.",

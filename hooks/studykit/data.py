@@ -14,7 +14,7 @@ from typing import Any
 
 import yaml
 
-from .dates import Day, build_date, expand_dates, parse_day
+from .dates import Day, build_date, expand_dates, parse_day, typed_dates, undated_problem
 from .errors import DataError, closest, did_you_mean
 
 __all__ = ["DataError", "closest", "did_you_mean"]
@@ -350,7 +350,7 @@ def parse_decision(raw: Any, key: str, source: str) -> Decision:
                 section=_text(rec, "section", where),
                 term=_text(rec, "term", where, required=False),
                 formerly=_text_list(rec, "formerly", where),
-                best_for=_text(rec, "best_for", where, required=False),
+                best_for=_text(rec, "best_for", where, required=True),
                 fields={name: rec[name] for name in fields},
             )
         )
@@ -420,13 +420,15 @@ class Change:
     date: Day | None = None
     undated: str = ""  # why there is no date, and the secondary source if any
     values: tuple[str, ...] = ()  # the current value as typed; the build flags it anywhere else
+    context: tuple[str, ...] = ()  # words near a typed value that show it is this fact (empty: any)
+    source: str = ""  # the file that holds the record (data/changes/....yml)
 
     @property
     def when(self) -> str:
         return self.date.words() if self.date else "Undated"
 
 
-CHANGE_KEYS = {"id", "subject", "was", "now", "short", "date", "undated", "values", "sources"}
+CHANGE_KEYS = {"id", "subject", "was", "now", "short", "date", "undated", "values", "context", "sources"}
 CHANGE_FILE_KEYS = {"area", "changes"}
 
 
@@ -445,10 +447,27 @@ def parse_changes(raw: Any, source: str) -> list[Change]:
         _check_keys(rec, CHANGE_KEYS, where)
         has_date, undated = rec.get("date") is not None, _text(rec, "undated", where, required=False)
         if has_date == bool(undated):
+            found = "both 'date:' and 'undated:'" if has_date else "neither 'date:' nor 'undated:'"
             raise DataError(
-                f"{where}: give 'date:' (YYYY-MM-DD or YYYY-MM, when AWS made the change) or, if no AWS page "
-                "dates it, 'undated:' saying so and naming any secondary source. Not both, not neither."
+                f"{where}: has {found}. Give 'date:' (YYYY-MM-DD or YYYY-MM, when AWS made the change, with "
+                "the AWS page that says so under 'sources:') or, if no AWS page dates it, 'undated:' saying "
+                "so and naming any secondary source, for example \"AWS gives no date; a secondary source "
+                "(X) says Y\"."
             )
+        problem = undated_problem(undated) if undated else ""
+        if problem:
+            raise DataError(
+                f"{where}: 'undated: {undated}' is not explicit: {problem}. Write what AWS says, for example "
+                "\"AWS gives no date; a secondary source (X) says Y\", or give 'date:' if an AWS page dates it."
+            )
+        for key in ("now", "short"):
+            typed = typed_dates(str(rec.get(key) or ""))
+            if typed:
+                raise DataError(
+                    f"{where}: '{key}' types the date '{typed[0]}', which goes stale. Write it as a placeholder "
+                    "whose tense follows the build date, such as {close:2026-07-30} (\"closed on 30 July 2026\") "
+                    "or {since:2026-07-30} (\"since 30 July 2026\"); see hooks/studykit/dates.py."
+                )
         change = Change(
             id=_text(rec, "id", where),
             subject=_text(rec, "subject", where),
@@ -460,6 +479,8 @@ def parse_changes(raw: Any, source: str) -> list[Change]:
             date=parse_day(rec["date"], where) if has_date else None,
             undated=undated,
             values=_text_list(rec, "values", where),
+            context=_text_list(rec, "context", where),
+            source=source,
         )
         parsed.append(change)
     return parsed
@@ -542,9 +563,12 @@ class ExamFact:
 
 @dataclass(frozen=True)
 class MockFormat:
+    """A timed mock exam: its length, and an optional note that says where the numbers come from."""
+
     name: str
     questions: int
     minutes: int
+    note: str = ""
 
 
 @dataclass(frozen=True)
@@ -579,6 +603,7 @@ class Exam:
 
 EXAM_KEYS = {"name", "role", "level", "summary", "guide", "timeline", "facts", "domains", "mock"}
 FACT_KEYS = {"item", "value", "status", "source", "note"}
+MOCK_KEYS = {"name", "questions", "minutes", "note"}
 
 
 def _exam_fact(rec: Any, where: str, expand: Expander) -> ExamFact:
@@ -638,10 +663,20 @@ def parse_exam(code: str, raw: Any, source: str, expand: Expander) -> Exam:
         raise DataError(f"{where}: domain weights add up to {sum(d.weight for d in domains)}%, not 100%.")
     mock = []
     for m in raw.get("mock") or []:
+        if not isinstance(m, dict):
+            raise DataError(f"{where}, mock: each format must be a mapping with name, questions and minutes.")
         mwhere = f"{where}, mock '{m.get('name', '?')}'"
-        if not isinstance(m.get("questions"), int) or not isinstance(m.get("minutes"), int):
+        _check_keys(m, MOCK_KEYS, mwhere)
+        questions, minutes = m.get("questions"), m.get("minutes")
+        if not all(isinstance(v, int) and not isinstance(v, bool) for v in (questions, minutes)):
             raise DataError(f"{mwhere}: 'questions' and 'minutes' must be whole numbers.")
-        mock.append(MockFormat(_text(m, "name", mwhere), m["questions"], m["minutes"]))
+        if not (1 <= questions <= 200 and 1 <= minutes <= 600):
+            raise DataError(f"{mwhere}: {questions} questions in {minutes} minutes is not a plausible exam; check the numbers.")
+        mock.append(MockFormat(_text(m, "name", mwhere), questions, minutes,
+                               expand.text(_text(m, "note", mwhere, required=False), mwhere)))
+    names = [m.name for m in mock]
+    if len(set(names)) != len(names):
+        raise DataError(f"{where}: two mock formats have the same name; each needs its own.")
     return Exam(
         code=code,
         name=_text(raw, "name", where),

@@ -1,10 +1,11 @@
 """Practice from the same data as the notes: one question format for the written bank (data/questions/)
-and for the decision-table scenarios (data/decisions/), flashcards from the glossary, and the progress
-panel.
+and for the decision-table scenarios (data/decisions/), flashcards from the glossary, the mock exam
+formats, the readable question pages and the progress panel.
 
 Pure, typed functions with no MkDocs import. The readable pages work without JavaScript (answers sit in
-<details>); docs/assets/js/practice.js loads the JSON assets written at build time and makes the quiz,
-the mock exams and the flashcards interactive. Progress stays in the reader's browser.
+<details>). At build time hooks/macros.py writes bank.json and glossary.json to assets/practice/;
+docs/assets/js/practice.js (progress panel, storage) and practice-apps.js (quiz, mock exam, flashcards)
+load them only when the learner starts. Progress stays in the reader's browser.
 """
 
 from __future__ import annotations
@@ -12,9 +13,11 @@ from __future__ import annotations
 import hashlib
 import html
 import json
+import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
+from urllib.parse import quote
 
 from .data import BankQuestion, DataError, Decision, Exam, Glossary, Term
 from .pages import Taught, built_file
@@ -23,6 +26,7 @@ from .render import rel
 CHOICES = 4
 LETTERS = "ABCDEF"
 ASSET_DIR = "assets/practice"
+NEW_CARDS_PER_DAY = 20  # flashcards: new cards a learner sees per day at most
 
 
 @dataclass(frozen=True)
@@ -199,6 +203,19 @@ def _e(text: Any) -> str:
     return html.escape(str(text), quote=True)
 
 
+def task_sort_key(code: str) -> tuple[int, ...]:
+    """"3.10" sorts after "3.9"."""
+    return tuple(int(part) for part in code.split(".") if part.isdigit())
+
+
+def passing_score(exam: Exam) -> dict[str, str] | None:
+    """The exam's "Passing score" fact, with its status, for the honest note under a mock report."""
+    for fact in exam.facts:
+        if fact.item == "Passing score":
+            return {"value": fact.value, "status": fact.status_label, "source": fact.source}
+    return None
+
+
 def exam_summary(exam: Exam) -> dict[str, Any]:
     return {
         "code": exam.code,
@@ -209,29 +226,63 @@ def exam_summary(exam: Exam) -> dict[str, Any]:
              "tasks": [{"code": t.code, "title": t.title} for t in d.tasks]}
             for d in exam.domains
         ],
-        "mock": [{"name": m.name, "questions": m.questions, "minutes": m.minutes} for m in exam.mock],
+        "mock": [{"name": m.name, "questions": m.questions, "minutes": m.minutes, "note": m.note} for m in exam.mock],
+        "passing": passing_score(exam),
+    }
+
+
+def practice_exams(exams: Mapping[str, Exam]) -> dict[str, Exam]:
+    """The exams the practice apps offer: those with mock formats, the current exam first."""
+    chosen = [e for e in exams.values() if e.mock]
+    chosen.sort(key=lambda e: e.role != "current")
+    return {e.code: e for e in chosen}
+
+
+def question_json(q: Question, use_directory_urls: bool = True) -> dict[str, Any]:
+    return {
+        "id": q.id,
+        "kind": q.kind,
+        "topic": q.topic,
+        "scenario": q.scenario,
+        "stem": q.stem,
+        "choose": q.choose,
+        "options": [{"text": o.text, "correct": o.correct, "why": o.why} for o in q.options],
+        "tasks": {e: list(c) for e, c in q.tasks.items()},
+        "href": site_path(q.target, use_directory_urls),
     }
 
 
 def bank_json(questions: Sequence[Question], exams: Mapping[str, Exam], use_directory_urls: bool = True) -> dict[str, Any]:
-    """assets/practice/bank.json: every question with every option's explanation, loaded on demand."""
+    """assets/practice/bank.json: every question with every option's explanation, loaded on demand.
+
+    Questions come in reading order: by the first MLA-C02 (current exam) task they test, then by id.
+    `href` is relative to the site root; the script joins it to the root it was loaded from.
+    """
+    offered = practice_exams(exams)
+    current = next(iter(offered), "")
+
+    def order(q: Question) -> tuple[Any, ...]:
+        codes = sorted(q.tasks.get(current, ()), key=task_sort_key)
+        return (not codes, task_sort_key(codes[0]) if codes else (), q.kind != "bank", q.id)
+
     return {
-        "version": 1,
-        "exams": {code: exam_summary(e) for code, e in exams.items() if e.mock},
-        "questions": [
-            {
-                "id": q.id,
-                "kind": q.kind,
-                "topic": q.topic,
-                "scenario": q.scenario,
-                "stem": q.stem,
-                "choose": q.choose,
-                "options": [{"text": o.text, "correct": o.correct, "why": o.why} for o in q.options],
-                "tasks": {e: list(c) for e, c in q.tasks.items()},
-                "href": site_path(q.target, use_directory_urls),
-            }
-            for q in questions
-        ],
+        "version": 2,
+        "exams": {code: exam_summary(e) for code, e in offered.items()},
+        "questions": [question_json(q, use_directory_urls) for q in sorted(questions, key=order)],
+    }
+
+
+def quiz_setup(questions: Sequence[Question], exams: Mapping[str, Exam], page_src: str,
+               use_directory_urls: bool = True) -> dict[str, Any]:
+    """What the quiz and mock pages embed, so their filters show before bank.json loads: the exams
+    with their domains, tasks and formats, the topics, the number of questions, and the quiz address
+    (relative to the page) that "retry my wrong answers" opens."""
+    offered = practice_exams(exams)
+    return {
+        "exams": [exam_summary(e) for e in offered.values()],
+        "topics": sorted({q.topic for q in questions if q.topic}, key=str.casefold),
+        "questions": len(questions),
+        "quiz": href("practice/quiz.md", page_src, use_directory_urls),
     }
 
 
@@ -247,6 +298,27 @@ def glossary_json(glossary: Glossary, entry_page: Callable[[Term], str], use_dir
         }
         for t in glossary.sorted_terms()
     ]
+
+
+def search_key(name: str) -> str:
+    """How the search worker normalizes a query before looking it up (docs/assets/js/search-worker.js)."""
+    return re.sub(r"[\s\-_]+", " ", name.lower()).strip()
+
+
+def search_terms(glossary: Glossary, usage: Mapping[str, Sequence[tuple[str, str]]],
+                 use_directory_urls: bool = True) -> dict[str, Any]:
+    """search/terms.json, which the search worker loads when search opens: every glossary term's entry and
+    the notes pages that use it, and every name, alias and former name pointing at its term."""
+    records: list[dict[str, Any]] = []
+    names: dict[str, int] = {}
+    for t in glossary.sorted_terms():
+        records.append({
+            "entry": site_path(f"{glossary.page_of(t)}#{t.anchor}", use_directory_urls),
+            "pages": [site_path(src, use_directory_urls) for _, src in usage.get(t.anchor, ())],
+        })
+        for name in t.names:
+            names.setdefault(search_key(name), len(records) - 1)
+    return {"terms": records, "names": names}
 
 
 # --------------------------------------------------------------------------- readable pages
@@ -279,11 +351,28 @@ def question_html(q: Question, number: int, page_src: str, use_directory_urls: b
     )
 
 
+def quiz_query(exam: str, task: str) -> str:
+    """The quiz address query that drills one task statement ("?exam=MLA-C02&task=1.1")."""
+    return f"?exam={quote(exam)}&domain={quote(task.split('.')[0])}&task={quote(task)}"
+
+
+def drill_link(exam: str, task: str, count: int, page_src: str, use_directory_urls: bool = True) -> str:
+    """A link that opens the quiz filtered to one task statement."""
+    link = href("practice/quiz.md", page_src, use_directory_urls) + quiz_query(exam, task)
+    what = "this question" if count == 1 else f"these {count} questions"
+    return (
+        f'<p class="practice-drill"><a class="md-button md-button--primary" href="{_e(link)}">'
+        f"Practice {what} in the quiz</a></p>"
+    )
+
+
 def question_list_html(questions: Sequence[Question], page_src: str, use_directory_urls: bool = True) -> str:
     if not questions:
         raise DataError(f"{page_src}: no questions for this page yet; add some to data/questions/.")
     items = "\n".join(question_html(q, i, page_src, use_directory_urls) for i, q in enumerate(questions, 1))
-    return f'<ol class="bank-list" data-search-exclude>\n{items}\n</ol>'
+    # The search exclusion sits on a <div> with no <div> inside: Material's search parser loses track
+    # of an excluded element that contains another element of the same tag (the choices' <ol>).
+    return f'<div class="bank-questions" data-search-exclude>\n<ol class="bank-list">\n{items}\n</ol>\n</div>'
 
 
 def app_shell(kind: str, intro: str, fallback: str, data: Any | None = None) -> str:
@@ -301,16 +390,40 @@ def app_shell(kind: str, intro: str, fallback: str, data: Any | None = None) -> 
     )
 
 
+def mock_formats_table(exams: Mapping[str, Exam]) -> str:
+    """A Markdown table of the mock exam formats, one row per format, then each format's note."""
+    rows = ["| Exam | Format | Questions | Minutes |", "|---|---|---|---|"]
+    notes: list[str] = []
+    for exam in practice_exams(exams).values():
+        for m in exam.mock:
+            name = _e(m.name)
+            if m.note:
+                notes.append(f"**{name}.** {_e(m.note)}")
+                name += f" (note {len(notes)})"
+            rows.append(f"| {_e(exam.code)} | {name} | {m.questions} | {m.minutes} |")
+    return "\n".join(rows) + "".join(f"\n\nNote {i}. {n}" for i, n in enumerate(notes, 1))
+
+
+def question_domains(q: Question, exam: Exam) -> list[str]:
+    """The domains of `exam` whose tasks question `q` tests."""
+    found: list[str] = []
+    for code in q.tasks.get(exam.code, ()):
+        domain = code.split(".")[0]
+        if domain not in found:
+            found.append(domain)
+    return found
+
+
 def progress_data(exams: Mapping[str, Exam], pages: Sequence[tuple[str, str, Mapping[str, str]]],
                   questions: Sequence[Question]) -> dict[str, Any]:
-    """What the progress panel needs: each mapped exam's domains with their notes pages and question counts.
+    """What the progress panel needs: each practice exam's domains with their notes pages and the
+    questions on them (as indexes into one list of question ids, so each id is embedded once).
 
     `pages` holds (page id, title, {exam: primary domain}) for every notes page.
     """
-    result: dict[str, Any] = {"exams": []}
-    for exam in exams.values():
-        if not exam.mock:
-            continue
+    ids = [q.id for q in questions]
+    result: dict[str, Any] = {"ids": ids, "exams": []}
+    for exam in practice_exams(exams).values():
         domains = []
         for d in exam.domains:
             domains.append(
@@ -319,7 +432,7 @@ def progress_data(exams: Mapping[str, Exam], pages: Sequence[tuple[str, str, Map
                     "title": d.title,
                     "weight": d.weight,
                     "pages": [pid for pid, _, doms in pages if doms.get(exam.code) == d.number],
-                    "questions": sum(1 for q in questions if any(c.split(".")[0] == d.number for c in q.tasks.get(exam.code, ()))),
+                    "questions": [i for i, q in enumerate(questions) if d.number in question_domains(q, exam)],
                 }
             )
         result["exams"].append({"code": exam.code, "name": exam.name, "role": exam.role, "domains": domains})
@@ -327,17 +440,20 @@ def progress_data(exams: Mapping[str, Exam], pages: Sequence[tuple[str, str, Map
 
 
 def progress_panel_html(data: Mapping[str, Any]) -> str:
-    """Studied pages and practice answers per domain of each exam; the script fills in the reader's numbers."""
+    """Studied pages and right answers per domain of each exam, with export, import and clear.
+
+    The tables are in the HTML from the start (the totals, with dashes for the reader's numbers), so
+    the panel reads sensibly without JavaScript and does not move when the script fills it in."""
     tables = []
     for exam in data["exams"]:
         rows = "".join(
-            f'<tr><td>{_e(d["number"])}. {_e(d["title"])} ({d["weight"]}%)</td>'
+            f'<tr><th scope="row">{_e(d["number"])}. {_e(d["title"])} <span class="progress-weight">({d["weight"]}%)</span></th>'
             f'<td><span data-studied="{_e(exam["code"])}:{_e(d["number"])}">–</span> of {len(d["pages"])}</td>'
-            f'<td><span data-right="{_e(exam["code"])}:{_e(d["number"])}">–</span> of {d["questions"]}</td></tr>'
+            f'<td><span data-right="{_e(exam["code"])}:{_e(d["number"])}">–</span> of {len(d["questions"])}</td></tr>'
             for d in exam["domains"]
         )
         tables.append(
-            f'<table class="progress-table"><caption>{_e(exam["code"])}: {_e(exam["name"])}</caption>'
+            f'<table class="progress-table" data-exam="{_e(exam["code"])}"><caption>{_e(exam["code"])}: {_e(exam["name"])}</caption>'
             '<thead><tr><th scope="col">Domain</th><th scope="col">Pages studied</th>'
             f'<th scope="col">Questions answered right</th></tr></thead><tbody>{rows}</tbody></table>'
         )
@@ -345,6 +461,7 @@ def progress_panel_html(data: Mapping[str, Any]) -> str:
         [
             '<section class="practice-progress" data-practice="progress" data-search-exclude>',
             *tables,
+            '<p class="progress-summary" hidden></p>',
             '<div class="progress-actions" hidden></div>',
             '<p class="practice-status" role="status" aria-live="polite"></p>',
             "<noscript><p>Your progress is counted by a small script in this page. "

@@ -125,7 +125,10 @@ def glossary_page(glossary: Glossary, usage: Mapping[str, Sequence[tuple[str, st
             if entry.formerly:
                 facts.append(f"**Formerly:** {', '.join(esc(n) for n in entry.formerly)}")
             if entry.related:
-                links = [term_link(glossary, r, page_src, glossary.lookup(r).term) for r in entry.related]
+                # No definition tooltips here: on a glossary page the related entry is one click away,
+                # and a tooltip per link made these pages the heaviest of the site.
+                related = [glossary.lookup(r) for r in entry.related]
+                links = [md_link(esc(t.term), rel(f"{glossary.page_of(t)}#{t.anchor}", page_src)) for t in related]
                 facts.append(f"**Related:** {', '.join(links)}")
             pages = usage.get(entry.anchor, ())
             if pages:

@@ -8,13 +8,9 @@ The light scan also records every request, so one page load serves both checks.
 
 from __future__ import annotations
 
-import threading
-from urllib.parse import urlparse
-
 import pytest
 from axe_playwright_python.base import AXE_SCRIPT
 
-from browser_path import LAUNCH_ARGS, chromium_path
 
 pytestmark = pytest.mark.browser
 
@@ -22,11 +18,11 @@ COLOUR_RULES = ["color-contrast", "link-in-text-block"]
 STREAMING = "domain-1-data-engineering/streaming-data-collection/"
 
 
-def axe_violations(page, rules: list[str] | None = None) -> list[str]:
+def axe_violations(page, rules: list[str] | None = None, context: str = "document") -> list[str]:
     options = {"resultTypes": ["violations"]}
     if rules:
         options["runOnly"] = {"type": "rule", "values": rules}
-    found = page.evaluate("options => axe.run(document, options).then(r => r.violations)", options)
+    found = page.evaluate(f"options => axe.run({context}, options).then(r => r.violations)", options)
     lines = []
     for v in found:
         targets = "; ".join(" ".join(n["target"]) for n in v["nodes"][:3])
@@ -36,14 +32,36 @@ def axe_violations(page, rules: list[str] | None = None) -> list[str]:
 
 
 def open_search_and_check_colours(page) -> list[str]:
-    """Open search with "/", type a query and check the colors of the results once they settle."""
+    """Open search with "/", type a query and check the colours of the results once they settle."""
     page.keyboard.press("/")
     page.keyboard.type("shard", delay=20)
     page.locator(".md-search-result__item").first.wait_for(timeout=10_000)
-    page.wait_for_timeout(800)  # results fade in: check the final colors, not a frame of the fade
+    page.wait_for_timeout(800)  # results fade in: check the final colours, not a frame of the fade
     found = [f"search results: {line}" for line in axe_violations(page, COLOUR_RULES)]
     page.keyboard.press("Escape")
     return found
+
+
+def representative_pages(nav_pages: list[str]) -> list[str]:
+    """One page of every kind the site has: each template, each section's first notes page, the heaviest
+    glossary page and each practice app. Every page's structure is also checked by Lighthouse's
+    accessibility audit in `make audit`, which runs axe too."""
+    chosen: list[str] = []
+
+    def first(test) -> None:
+        for path in nav_pages:
+            if test(path) and path not in chosen:
+                chosen.append(path)
+                return
+
+    first(lambda p: p == "")
+    for section in ("domain-1", "domain-2", "domain-3", "domain-4", "generative-ai"):
+        first(lambda p, s=section: p.startswith(s) and p.count("/") == 1)  # the section's overview
+        first(lambda p, s=section: p.startswith(s) and p.count("/") == 2)  # its first notes page
+    for kind in ("glossary/", "glossary/s/", "review/coverage-mla-c02/", "review/whats-changed/", "review/exam-tips/",
+                 "practice/", "practice/quiz/", "practice/mock-exam/", "practice/flashcards/", "practice/questions/"):
+        first(lambda p, k=kind: p.startswith(k))
+    return chosen
 
 
 def new_context(browser, scheme: str):
@@ -52,67 +70,34 @@ def new_context(browser, scheme: str):
     return context
 
 
-def dark_scan(base_url: str, paths: list[str], out: dict) -> None:
-    """The color rules in the dark palette, in this thread's own Playwright and browser."""
-    from playwright.sync_api import sync_playwright
-
-    try:
-        with sync_playwright() as pw:
-            browser = pw.chromium.launch(executable_path=chromium_path(), args=LAUNCH_ARGS)
-            page = new_context(browser, "dark").new_page()
-            for i, path in enumerate(paths):
-                page.goto(base_url + path, wait_until="load")
-                found = axe_violations(page, COLOUR_RULES)
-                if i == 0:
-                    found += open_search_and_check_colours(page)
-                out["dark"] += [f"/{path}: {line}" for line in found]
-            browser.close()
-    except Exception as err:  # reported by the test, not lost in the thread
-        out["error"] = repr(err)
-
-
-@pytest.fixture(scope="module")
-def scan(browser, base_url: str, nav_pages: list[str]) -> dict:
-    results: dict = {"light": [], "dark": [], "foreign": set()}
-    worker = threading.Thread(target=dark_scan, args=(base_url, nav_pages, results))
-    worker.start()
-
+@pytest.mark.xdist_group("axe-light")
+def test_axe_finds_no_violations_in_the_light_palette(browser, base_url: str, nav_pages: list[str]) -> None:
+    """Every rule, on the whole document of one page of each kind, and in the open search dialog."""
     context = new_context(browser, "light")
     page = context.new_page()
-    host = urlparse(base_url).netloc
-
-    def on_request(request) -> None:
-        parsed = urlparse(request.url)
-        if parsed.scheme in ("http", "https", "ws", "wss") and parsed.netloc != host:
-            results["foreign"].add(request.url)
-
-    context.on("request", on_request)
-    for i, path in enumerate(nav_pages):
-        # "load" then axe: a request a page makes late still fires during the axe run, while the
-        # listener is on; the last page waits for the network to go idle.
+    found = []
+    for i, path in enumerate(representative_pages(nav_pages) + ["404.html"]):
         page.goto(base_url + path, wait_until="load")
-        found = axe_violations(page)
+        found += [f"/{path}: {line}" for line in axe_violations(page)]
         if i == 0:
-            # Open search once: the worker loads its index (a request to watch), and results render.
-            found += open_search_and_check_colours(page)
-        results["light"] += [f"/{path}: {line}" for line in found]
-    page.wait_for_load_state("networkidle")
+            found += [f"/{path}: {line}" for line in open_search_and_check_colours(page)]
     context.close()
-    worker.join(timeout=240)
-    return results
+    assert not found, "axe violations (light palette):\n" + "\n".join(found)
 
 
-def test_axe_finds_no_violations_in_the_light_palette(scan: dict) -> None:
-    assert not scan["light"], "axe violations (light palette):\n" + "\n".join(scan["light"])
-
-
-def test_colours_pass_in_the_dark_palette(scan: dict) -> None:
-    assert "error" not in scan, scan.get("error")
-    assert not scan["dark"], "axe color violations (dark palette):\n" + "\n".join(scan["dark"])
-
-
-def test_no_page_requests_another_host(scan: dict) -> None:
-    assert not scan["foreign"], f"requests to other hosts: {sorted(scan['foreign'])}"
+@pytest.mark.xdist_group("axe-dark")
+def test_colours_pass_in_the_dark_palette(browser, base_url: str, nav_pages: list[str]) -> None:
+    """Only colours differ between the palettes: the colour rules on the same pages in the dark one."""
+    context = new_context(browser, "dark")
+    page = context.new_page()
+    found = []
+    for i, path in enumerate(representative_pages(nav_pages)):
+        page.goto(base_url + path, wait_until="load")
+        found += [f"/{path}: {line}" for line in axe_violations(page, COLOUR_RULES)]
+        if i == 0:
+            found += [f"/{path}: {line}" for line in open_search_and_check_colours(page)]
+    context.close()
+    assert not found, "axe colour violations (dark palette):\n" + "\n".join(found)
 
 
 def test_skip_link_and_search_shortcuts_work_from_the_keyboard(page, base_url: str) -> None:

@@ -1,6 +1,7 @@
-"""Each contributor mistake fails the strict build with a message that names the culprit.
+"""Each contributor mistake fails the strict build with a message that names the culprit and the fix.
 
-Every test copies the project, makes one mistake and builds the copy.
+Every test copies the project, makes one mistake and builds the copy. Mistakes in data fail when the
+build starts, so most of these builds stop within seconds.
 """
 
 from __future__ import annotations
@@ -11,7 +12,23 @@ import pytest
 
 from conftest import mkdocs_build
 
+pytestmark = pytest.mark.xdist_group("mistakes")
+
 STREAMING = "docs/domain-1-data-engineering/streaming-data-collection.md"
+GLOSSARY = "data/glossary/streaming.yml"
+QUESTION = """
+- id: zz-mistake
+  scenario: A team streams events.
+  stem: Which service?
+  choose: {choose}
+  options:
+    - {{text: Kinesis Data Streams, correct: true, why: Right.}}
+    - {{text: Amazon Data Firehose, why: Wrong here.}}
+    - {{text: Amazon MSK, why: Wrong here.}}
+    - {{text: AWS Glue, why: {why}}}
+  tasks: [{tasks}]
+  teach: {teach}
+"""
 
 
 def edit(path: Path, old: str, new: str, count: int = 1) -> None:
@@ -31,6 +48,13 @@ def failed_build(project: Path, tmp_path: Path) -> str:
     return output
 
 
+def question(**fields: str) -> str:
+    values = {"choose": "1", "why": "Wrong here.", "tasks": "MLA-C02 1.1",
+              "teach": "domain-1-data-engineering/streaming-data-collection.md#the-kinesis-family"}
+    values.update(fields)
+    return QUESTION.format(**values)
+
+
 @pytest.fixture
 def project(copy_project) -> Path:
     return copy_project()
@@ -45,19 +69,19 @@ def test_unknown_term_names_term_page_and_closest_matches(project: Path, tmp_pat
 
 
 def test_glossary_record_missing_definition_names_the_record(project: Path, tmp_path: Path) -> None:
-    append(project / "data/glossary/streaming.yml", "\n- term: Hot shard\n  aliases: [hot partition]\n")
+    append(project / GLOSSARY, "\n- term: Zzyzx shard\n  aliases: [zzyzx partition]\n")
     out = failed_build(project, tmp_path)
-    assert "data/glossary/streaming.yml: term 'Hot shard': missing required field 'definition'" in out
+    assert "data/glossary/streaming.yml: term 'Zzyzx shard': missing required field 'definition'" in out
 
 
 def test_duplicate_alias_names_both_records(project: Path, tmp_path: Path) -> None:
-    append(project / "data/glossary/streaming.yml", "\n- term: Shard count\n  aliases: [KPL]\n  definition: How many shards.\n")
+    append(project / GLOSSARY, "\n- term: Zzyzx count\n  aliases: [KPL]\n  definition: How many.\n")
     out = failed_build(project, tmp_path)
-    assert "'KPL' (term 'Shard count') is already a name of term 'Kinesis Producer Library'" in out
+    assert "'KPL' (term 'Zzyzx count') is already a name of term 'Kinesis Producer Library'" in out
 
 
 def test_broken_yaml_names_file_and_line(project: Path, tmp_path: Path) -> None:
-    path = project / "data/glossary/streaming.yml"
+    path = project / GLOSSARY
     lines = path.read_text(encoding="utf-8").splitlines()
     first_term = next(i for i, line in enumerate(lines) if line.startswith("- term:"))
     lines.insert(first_term + 1, "  definition: [unclosed")
@@ -67,9 +91,15 @@ def test_broken_yaml_names_file_and_line(project: Path, tmp_path: Path) -> None:
 
 
 def test_unknown_related_term_is_named(project: Path, tmp_path: Path) -> None:
-    append(project / "data/glossary/streaming.yml", "\n- term: Hot shard\n  definition: A busy shard.\n  related: [Shard splitting]\n")
+    append(project / GLOSSARY, "\n- term: Zzyzx shard\n  definition: A busy shard.\n  related: [Shard splitting zz]\n")
     out = failed_build(project, tmp_path)
-    assert "term 'Hot shard' lists related term 'Shard splitting', which is not in the glossary" in out
+    assert "term 'Zzyzx shard' lists related term 'Shard splitting zz', which is not in the glossary" in out
+
+
+def test_an_aws_service_without_its_documentation_link_is_named(project: Path, tmp_path: Path) -> None:
+    append(project / GLOSSARY, "\n- term: Amazon Zzyzx\n  definition: A service.\n")
+    out = failed_build(project, tmp_path)
+    assert "term 'Amazon Zzyzx': an AWS service needs 'docs:'" in out
 
 
 def test_unknown_changed_fact_is_named(project: Path, tmp_path: Path) -> None:
@@ -78,10 +108,70 @@ def test_unknown_changed_fact_is_named(project: Path, tmp_path: Path) -> None:
     assert "Unknown changed-fact id 'kds-retension'" in out and "kds-retention" in out
 
 
-def test_notes_page_without_exam_map_is_named(project: Path, tmp_path: Path) -> None:
-    edit(project / STREAMING, "exam:", "exam_guide:")
+def test_a_change_without_a_date_is_named(project: Path, tmp_path: Path) -> None:
+    edit(project / "data/changes/domain-1-data-engineering.yml", "    date: 2025-10-27\n", "")
     out = failed_build(project, tmp_path)
-    assert "streaming-data-collection.md: front matter has no 'exam:' map" in out
+    assert "change 'kds-record-size': has neither 'date:' nor 'undated:'" in out
+
+
+def test_a_changed_value_typed_in_a_page_names_the_line_and_the_fact_to_use(project: Path, tmp_path: Path) -> None:
+    append(project / STREAMING, "\nKinesis keeps records for 365 days at most.\n")
+    out = failed_build(project, tmp_path)
+    assert "streaming-data-collection.md:" in out and "'365 days' is the current value of changed fact 'kds-retention'" in out
+    assert '{{ fact("kds-retention") }}' in out
+
+
+def test_a_date_typed_in_a_page_is_named(project: Path, tmp_path: Path) -> None:
+    append(project / STREAMING, "\nThe feature shipped on 4 May 2026.\n")
+    out = failed_build(project, tmp_path)
+    assert "streaming-data-collection.md:" in out and "'4 May 2026' is a date typed into a page" in out
+
+
+def test_a_section_tag_for_a_missing_heading_is_named(project: Path, tmp_path: Path) -> None:
+    edit(project / STREAMING, "covers:\n", "covers:\n  no-such-section: [MLA-C02 1.1.4]\n")
+    out = failed_build(project, tmp_path)
+    assert "streaming-data-collection.md: front matter 'covers': the page has no section '#no-such-section'" in out
+
+
+def test_an_unknown_exam_skill_is_named(project: Path, tmp_path: Path) -> None:
+    edit(project / STREAMING, "covers:\n", "covers:\n  the-kinesis-family: [MLA-C02 1.1.99]\n")
+    out = failed_build(project, tmp_path)
+    assert "MLA-C02 has no skill '1.1.99'" in out and "streaming-data-collection.md" in out
+
+
+def test_a_question_with_the_wrong_number_of_right_answers_is_named(project: Path, tmp_path: Path) -> None:
+    (project / "data/questions/zz-mistakes.yml").write_text(question(choose="2"), encoding="utf-8")
+    out = failed_build(project, tmp_path)
+    assert "data/questions/zz-mistakes.yml: question 'zz-mistake': marks 1 option(s) correct but asks to choose 2" in out
+
+
+def test_a_question_option_without_its_explanation_is_named(project: Path, tmp_path: Path) -> None:
+    (project / "data/questions/zz-mistakes.yml").write_text(question(why="''"), encoding="utf-8")
+    out = failed_build(project, tmp_path)
+    assert "question 'zz-mistake', option 4: missing required field 'why'" in out
+
+
+def test_a_question_on_an_unknown_task_is_named(project: Path, tmp_path: Path) -> None:
+    (project / "data/questions/zz-mistakes.yml").write_text(question(tasks="MLA-C02 9.9"), encoding="utf-8")
+    out = failed_build(project, tmp_path)
+    assert "question 'zz-mistake'" in out and "MLA-C02 has no task '9.9'" in out
+
+
+def test_a_question_linking_a_missing_section_is_named(project: Path, tmp_path: Path) -> None:
+    teach = "domain-1-data-engineering/streaming-data-collection.md#no-such-anchor"
+    (project / "data/questions/zz-mistakes.yml").write_text(question(teach=teach), encoding="utf-8")
+    out = failed_build(project, tmp_path)
+    assert "question 'zz-mistake', field 'teach': links to '" + teach + "'" in out
+
+
+def test_a_decision_option_without_best_for_is_named(project: Path, tmp_path: Path) -> None:
+    path = project / "data/decisions/kinesis.yml"
+    text = path.read_text(encoding="utf-8")
+    start = text.index("best_for:")
+    end = text.index("\n", start)
+    path.write_text(text[:start] + text[end + 1:], encoding="utf-8")
+    out = failed_build(project, tmp_path)
+    assert "data/decisions/kinesis.yml: option" in out and "missing required field 'best_for'" in out
 
 
 def test_broken_link_fails_the_strict_build(project: Path, tmp_path: Path) -> None:
@@ -91,18 +181,18 @@ def test_broken_link_fails_the_strict_build(project: Path, tmp_path: Path) -> No
 
 
 def test_broken_anchor_fails_the_strict_build(project: Path, tmp_path: Path) -> None:
-    append(project / STREAMING, "\nSee [shards](../glossary.md#no-such-term).\n")
+    append(project / STREAMING, "\nSee [shards](../glossary/s.md#no-such-term).\n")
     out = failed_build(project, tmp_path)
     assert "no-such-term" in out and "streaming-data-collection.md" in out
 
 
 def test_markup_in_a_definition_is_shown_as_text(project: Path, tmp_path: Path) -> None:
     append(
-        project / "data/glossary/streaming.yml",
-        "\n- term: Hot shard\n  definition: 'Watch <img src=x onerror=alert(1)> and </script><b>bold</b>'\n",
+        project / GLOSSARY,
+        "\n- term: Zzyzx shard\n  definition: 'Watch <img src=x onerror=alert(1)> and </script><b>bold</b>'\n",
     )
     result = mkdocs_build(project, tmp_path / "site")
     assert result.returncode == 0, result.stdout + result.stderr
-    html = (tmp_path / "site/glossary/index.html").read_text(encoding="utf-8")
+    html = (tmp_path / "site/glossary/t-z/index.html").read_text(encoding="utf-8")
     assert "&lt;img src=x onerror=alert(1)&gt;" in html
     assert "<img src=x" not in html and "<b>bold</b>" not in html

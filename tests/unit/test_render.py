@@ -29,11 +29,11 @@ def to_html(md: str) -> str:
 
 def test_term_link_is_relative_and_case_insensitive() -> None:
     link = render.term_link(GLOSSARY, "SHARDS", "domain-1/streaming.md")
-    assert link == '[SHARDS](../glossary.md#shard "A unit of capacity.")'
+    assert link == '[SHARDS](../glossary/index.md#shard "A unit of capacity.")'
 
 
 def test_term_link_can_show_other_text() -> None:
-    assert render.term_link(GLOSSARY, "kpl", "index.md", "the KPL").startswith("[the KPL](glossary.md#kinesis-producer-library ")
+    assert render.term_link(GLOSSARY, "kpl", "index.md", "the KPL").startswith("[the KPL](glossary/index.md#kinesis-producer-library ")
 
 
 def test_definition_markup_is_shown_as_text() -> None:
@@ -50,12 +50,25 @@ def test_unknown_term_names_term_page_and_closest_matches() -> None:
 
 
 def test_glossary_page_lists_anchor_aliases_related_and_usage() -> None:
-    md = render.glossary_page(GLOSSARY, {"shard": [("Streaming", "d1/streaming.md")]}, "glossary.md")
+    md = render.glossary_page(GLOSSARY, {"shard": [("Streaming", "d1/streaming.md")]}, "glossary/index.md")
     html = to_html(md)
     assert 'id="shard"' in html and 'id="letter-k"' in html
     assert "shards" in html
-    assert 'href="#shard"' in html or 'href="glossary.md#shard"' in html
-    assert 'href="d1/streaming.md"' in html
+    assert 'href="#shard"' in html or 'href="index.md#shard"' in html
+    assert 'href="../d1/streaming.md"' in html
+
+
+def test_glossary_pages_list_their_letters_and_services_sort_without_their_prefix() -> None:
+    glossary = data.Glossary([
+        data.Term(term="Amazon Zebra", definition="d", anchor="amazon-zebra", source="t.yml", docs="https://docs.aws.amazon.com/z"),
+        data.Term(term="Apple", definition="d", anchor="apple", source="t.yml"),
+    ])
+    glossary.pages.update({"A": "glossary/a.md", "Z": "glossary/z.md"})
+    assert [t.term for t in glossary.sorted_terms()] == ["Apple", "Amazon Zebra"]
+    assert render.term_link(glossary, "Amazon Zebra", "d1/p.md").startswith("[Amazon Zebra](../glossary/z.md#amazon-zebra ")
+    html = to_html(render.glossary_page(glossary, {}, "glossary/a.md", letters="A"))
+    assert 'id="apple"' in html and 'id="amazon-zebra"' not in html
+    assert 'href="z.md#letter-z"' in html
     assert "<b>" not in html
 
 
@@ -99,21 +112,19 @@ def test_bullets_render_a_list_field() -> None:
     assert render.bullet_list(DECISION, "b", "purpose") == "- one\n- two"
 
 
-def test_exam_map_needs_front_matter_and_known_tasks() -> None:
-    exams = data.load_exams()
-    md = render.exam_map({"exam": {"MLS-C01": ["1.2"], "MLA-C01": ["1.1"]}}, exams, "p.md")
-    assert "Identify and implement a data ingestion solution" in md and "Ingest and store data" in md
-    with pytest.raises(data.DataError, match="p.md: front matter has no 'exam:' map"):
-        render.exam_map({}, exams, "p.md")
-    with pytest.raises(data.DataError, match="MLA-C01 has no task '9.9'"):
-        render.exam_map({"exam": {"MLS-C01": ["1.2"], "MLA-C01": ["9.9"]}}, exams, "p.md")
-
-
 def test_changed_admonition_says_what_when_and_source() -> None:
-    change = data.load_changes()["kds-retention"]
+    change = data.load_changes()["kds-record-size"]
     md = render.changed_admonition(change)
-    assert md.startswith('!!! changed "Changed: Kinesis Data Streams retention period"')
-    assert "24 hours to 7 days" in md and "365 days" in md and change.sources[0] in md
+    assert md.startswith(f'!!! changed "Changed: {change.subject}"')
+    assert render.esc(change.was) in md and render.esc(change.now) in md and change.sources[0] in md
+    assert f"**Changed:** {change.date.words()}." in md
+
+
+def test_consecutive_changes_fold_into_one_collapsed_box() -> None:
+    changes = data.load_changes()
+    md = render.changed_group([changes["kds-record-size"], changes["firehose-rename"]])
+    assert md.startswith('??? changed "2 changes: ')
+    assert md.count("**Older notes said:**") == 2
 
 
 def test_exam_tips_are_extracted_with_titles() -> None:

@@ -1,605 +1,484 @@
 /*
- * Practice: the scenario quiz, the glossary flashcards, the "studied" toggle on notes pages and the
- * progress panel. Plain JavaScript, no dependencies. Everything the reader does is kept under one
- * localStorage key in this browser; nothing is sent anywhere.
+ * The practice apps: the quiz, the mock exam, the flashcards and the progress panel. reader.js loads
+ * this file only on pages with a [data-practice] element and calls window.Practice.mount(document)
+ * on every page view (Material's instant navigation swaps pages without reloading scripts).
  *
- * The pages work without this script (answers sit in <details>). Material's instant navigation swaps
- * the page content without reloading scripts, so init() runs on every document$ emission and only
- * touches elements that the current page has.
+ * Plain JavaScript, no dependencies, no network calls but the site's own JSON files, which load only
+ * when the learner starts: assets/practice/bank.json (questions) and glossary.json (flashcards).
+ *
+ * What is kept, all in this browser:
+ *   - window.StudyStore (reader.js), localStorage "aws-ml-notes:v2": {version: 2, pages: {pageId: true},
+ *     answers: {qid: {right, at, times}}, flags: {qid: true}, mocks: [attempt, ... the last 20],
+ *     cards: {termId: {due: "YYYY-MM-DD", interval, ease, reps, lapses, first, last}}};
+ *   - the mock exam in progress: localStorage "aws-ml-notes:mock" (survives a reload);
+ *   - the quiz's question list and answers of this visit: sessionStorage "aws-ml-notes:quiz".
+ * The quiz keeps its filters, order and position in the address (?exam=&domain=&task=&topic=&mode=
+ * &order=&seed=&n= or ?ids=a,b,c), so Back, reload and a shared link restore them. (Not "q" or "h":
+ * Material reads those as a search.)
+ *
+ * Two files: this one (the progress panel, the learner's storage, shared helpers), which pages such as
+ * the home page load for the panel alone, and practice-apps.js (the quiz, the mock exam and the
+ * flashcards), which this one fetches only for a page that has one of those apps.
+ *
+ * The pure helpers of both files (scoring, drawing by weight, SM-2, import checks) also run under Node
+ * for the unit tests: without a document they only fill globalThis.PracticeCore.
  */
-(function () {
+(function (global) {
   "use strict";
 
-  var KEY = "aws-ml-notes:progress:v1";
-  var fallback = null; // used when localStorage is blocked (private mode, disabled storage)
+  // ================================================================ pure helpers
 
-  // ------------------------------------------------------------------ storage
+  var APP = "aws-ml-study-notes";
+  var EXPORT_VERSION = 2;
+  var MOCK_HISTORY = 20;
 
-  function emptyProgress() {
-    return { version: 1, quiz: {}, cards: {}, pages: {} };
+  function isMap(v) {
+    return v !== null && typeof v === "object" && !Array.isArray(v);
   }
 
-  function isMap(value) {
-    return value !== null && typeof value === "object" && !Array.isArray(value);
+  function percent(right, total) {
+    return total ? Math.round((100 * right) / total) : 0;
   }
 
-  function load() {
-    var raw = null;
-    try {
-      raw = window.localStorage.getItem(KEY);
-    } catch (err) {
-      return fallback || emptyProgress();
+  // ---- days, in the learner's time zone
+
+  function pad(n) {
+    return (n < 10 ? "0" : "") + n;
+  }
+
+  function isoDay(date) {
+    return date.getFullYear() + "-" + pad(date.getMonth() + 1) + "-" + pad(date.getDate());
+  }
+
+  function dayDate(day) {
+    var p = day.split("-").map(Number);
+    return new Date(p[0], p[1] - 1, p[2]);
+  }
+
+  function addDays(day, n) {
+    var d = dayDate(day);
+    d.setDate(d.getDate() + n);
+    return isoDay(d);
+  }
+
+  function daysBetween(from, to) {
+    return Math.round((Date.UTC.apply(null, to.split("-").map(function (v, i) {
+      return i === 1 ? v - 1 : +v;
+    })) - Date.UTC.apply(null, from.split("-").map(function (v, i) {
+      return i === 1 ? v - 1 : +v;
+    }))) / 86400000);
+  }
+
+  function dueCount(cards, today) {
+    return Object.keys(cards).filter(function (id) {
+      return cards[id].due <= today;
+    }).length;
+  }
+
+  function newToday(cards, today) {
+    return Object.keys(cards).filter(function (id) {
+      return cards[id].first === today;
+    }).length;
+  }
+
+  // ---- the export file
+
+  var DAY_PATTERN = /^\d{4}-\d{2}-\d{2}$/;
+  var PARTS = ["version", "pages", "answers", "flags", "mocks", "cards"];
+
+  function num(v, min) {
+    return typeof v === "number" && isFinite(v) && v >= min;
+  }
+
+  function validateImport(file) {
+    function fail(error) {
+      return { ok: false, error: error };
     }
-    if (!raw) return emptyProgress();
-    try {
-      var parsed = JSON.parse(raw);
-      var progress = emptyProgress();
-      ["quiz", "cards", "pages"].forEach(function (part) {
-        if (isMap(parsed[part])) progress[part] = parsed[part];
-      });
-      return progress;
-    } catch (err) {
-      return emptyProgress();
+    if (!isMap(file)) return fail("This file is not a progress file of these notes: it holds no JSON object.");
+    if (file.app !== APP || file.kind !== "progress") {
+      return fail("This file is not a progress file of these notes. Choose a file made with “Export my progress”.");
     }
-  }
-
-  function save(progress) {
-    try {
-      window.localStorage.setItem(KEY, JSON.stringify(progress));
-    } catch (err) {
-      fallback = progress;
+    if (file.version !== EXPORT_VERSION) {
+      return fail("This progress file has version " + JSON.stringify(file.version) + ", which this site cannot read.");
     }
-  }
-
-  function update(change) {
-    var progress = load();
-    change(progress);
-    save(progress);
-    return progress;
-  }
-
-  function clearAll() {
-    fallback = null;
-    try {
-      window.localStorage.removeItem(KEY);
-    } catch (err) {
-      /* nothing stored */
-    }
-  }
-
-  // ------------------------------------------------------------------ small helpers
-
-  function h(tag, attrs, children) {
-    var node = document.createElement(tag);
-    Object.keys(attrs || {}).forEach(function (name) {
-      var value = attrs[name];
-      if (value === false || value === null || value === undefined) return;
-      if (name === "text") node.textContent = value;
-      else node.setAttribute(name, value === true ? "" : String(value));
+    var p = file.progress;
+    if (!isMap(p)) return fail("This progress file has no progress in it.");
+    var unknown = Object.keys(p).filter(function (k) {
+      return PARTS.indexOf(k) < 0;
     });
-    (children || []).forEach(function (child) {
-      node.appendChild(typeof child === "string" ? document.createTextNode(child) : child);
-    });
-    return node;
-  }
-
-  function readData(root) {
-    var script = root.querySelector("script.practice-data");
-    return script ? JSON.parse(script.textContent) : null;
-  }
-
-  function shuffled(items) {
-    var copy = items.slice();
-    for (var i = copy.length - 1; i > 0; i--) {
-      var j = Math.floor(Math.random() * (i + 1));
-      var t = copy[i];
-      copy[i] = copy[j];
-      copy[j] = t;
-    }
-    return copy;
-  }
-
-  function announce(region, nodes) {
-    region.textContent = "";
-    nodes.forEach(function (node) {
-      region.appendChild(typeof node === "string" ? h("p", { text: node }) : node);
-    });
-  }
-
-  function plural(n, one, many) {
-    return n + " " + (n === 1 ? one : many);
-  }
-
-  // ------------------------------------------------------------------ "studied" toggle on notes pages
-
-  function initStudyMark(mark) {
-    var id = mark.getAttribute("data-page");
-    var button = h("button", { type: "button", class: "practice-button study-toggle", "aria-pressed": "false" }, [
-      "I have studied this page",
-    ]);
-    function show() {
-      button.setAttribute("aria-pressed", load().pages[id] ? "true" : "false");
-    }
-    button.addEventListener("click", function () {
-      update(function (p) {
-        if (p.pages[id]) delete p.pages[id];
-        else p.pages[id] = true;
-      });
-      show();
-    });
-    show();
-    mark.appendChild(button);
-    mark.hidden = false;
-  }
-
-  // ------------------------------------------------------------------ progress panel
-
-  function initProgress(root) {
-    var data = readData(root);
-    if (!data) return;
-    var actions = root.querySelector(".progress-actions");
-    var clear = root.querySelector('[data-action="clear-progress"]');
-    var status = root.querySelector(".practice-status");
-    var undo = h("button", { type: "button", class: "practice-button", "data-action": "undo-clear", hidden: true }, [
-      "Undo",
-    ]);
-    var saved = null;
-
-    function fill() {
-      var progress = load();
-      data.domains.forEach(function (domain) {
-        var studied = domain.pages.filter(function (id) {
-          return progress.pages[id];
-        }).length;
-        var cell = root.querySelector('[data-studied="' + domain.number + '"]');
-        if (cell) cell.textContent = String(studied);
-      });
-      var right = { all: 0 };
-      Object.keys(data.questions).forEach(function (qid) {
-        var answer = progress.quiz[qid];
-        if (answer && answer.right) {
-          var domain = data.questions[qid];
-          right.all += 1;
-          right[domain] = (right[domain] || 0) + 1;
+    if (unknown.length) return fail("This progress file has a part this site does not know: “" + unknown[0] + "”.");
+    var checks = {
+      pages: function (v) {
+        return v === true;
+      },
+      answers: function (v) {
+        return isMap(v) && typeof v.right === "boolean" && (v.at === undefined || typeof v.at === "string") &&
+          (v.times === undefined || num(v.times, 0));
+      },
+      flags: function (v) {
+        return v === true;
+      },
+      cards: function (v) {
+        return isMap(v) && typeof v.due === "string" && DAY_PATTERN.test(v.due) && num(v.interval, 0) &&
+          num(v.ease, 1.3) && num(v.reps, 0) && num(v.lapses, 0);
+      },
+    };
+    for (var part in checks) {
+      if (p[part] === undefined) continue;
+      if (!isMap(p[part])) return fail("The “" + part + "” part of this file is damaged, so nothing was imported.");
+      for (var key in p[part]) {
+        if (!checks[part](p[part][key])) {
+          return fail("The “" + part + "” part of this file is damaged (entry “" + key + "”), so nothing was imported.");
         }
-      });
-      root.querySelectorAll("[data-quiz-right]").forEach(function (cell) {
-        cell.textContent = String(right[cell.getAttribute("data-quiz-right")] || 0);
-      });
+      }
     }
-
-    clear.addEventListener("click", function () {
-      saved = load();
-      clearAll();
-      fill();
-      undo.hidden = false;
-      announce(status, ["Your progress in this browser is cleared: quiz answers, card ratings and studied pages."]);
-    });
-    undo.addEventListener("click", function () {
-      if (saved) save(saved);
-      saved = null;
-      undo.hidden = true;
-      fill();
-      announce(status, ["Your progress is back."]);
-      clear.focus();
-    });
-    actions.appendChild(document.createTextNode(" "));
-    actions.appendChild(undo);
-    actions.hidden = false;
-    fill();
+    if (p.mocks !== undefined) {
+      var good = Array.isArray(p.mocks) && p.mocks.every(function (m) {
+        return isMap(m) && typeof m.exam === "string" && num(m.right, 0) && num(m.total, 0);
+      });
+      if (!good) return fail("The “mocks” part of this file is damaged, so nothing was imported.");
+    }
+    return {
+      ok: true,
+      record: {
+        version: 2,
+        pages: p.pages || {},
+        answers: p.answers || {},
+        flags: p.flags || {},
+        mocks: (p.mocks || []).slice(-MOCK_HISTORY),
+        cards: p.cards || {},
+      },
+    };
   }
 
-  // ------------------------------------------------------------------ quiz
-
-  // The JSON holds ids, topic, choice order and answer; the texts come from the static list,
-  // so the page carries each text once.
-  function readQuestions(root) {
-    var meta = {};
-    (readData(root) || []).forEach(function (q) {
-      meta[q.id] = q;
-    });
-    var questions = [];
-    root.querySelectorAll(".quiz-question[data-question]").forEach(function (item) {
-      var q = meta[item.getAttribute("data-question")];
-      if (!q) return;
-      var text = function (selector) {
-        var node = item.querySelector(selector);
-        return node ? node.textContent.trim() : "";
-      };
-      var labels = {};
-      item.querySelectorAll("[data-choice]").forEach(function (choice) {
-        var label = choice.querySelector(".quiz-label");
-        labels[choice.getAttribute("data-choice")] = label ? label.textContent.trim() : "";
-      });
-      var link = item.querySelector(".quiz-link");
-      questions.push({
-        id: q.id,
-        topic: q.topic,
-        answer: q.answer,
-        task: text(".quiz-task"),
-        prompt: text(".quiz-prompt"),
-        why: text(".quiz-why"),
-        href: link ? link.getAttribute("href") : "",
-        choices: q.choices.map(function (id) {
-          return { id: id, label: labels[id] || id };
-        }),
-      });
-    });
-    return questions;
+  function plural(n, word, many) {
+    return n + " " + (n === 1 ? word : many || word + "s");
   }
 
-  function initQuiz(root) {
-    var questions = readQuestions(root);
-    if (!questions.length) return;
-    var app = root.querySelector(".practice-app");
-    var topics = [];
-    questions.forEach(function (q) {
-      if (topics.indexOf(q.topic) < 0) topics.push(q.topic);
-    });
-    topics.sort(function (a, b) {
-      return a.localeCompare(b);
-    });
+  var core = {
+    isMap: isMap, percent: percent, pad: pad, isoDay: isoDay, dayDate: dayDate, addDays: addDays, daysBetween: daysBetween,
+    dueCount: dueCount, newToday: newToday, validateImport: validateImport, plural: plural, MOCK_HISTORY: MOCK_HISTORY,
+  };
 
-    var order = questions.slice();
-    var list = order;
-    var position = 0;
-    var answered = false;
+  if (typeof document === "undefined") {
+    global.PracticeCore = core;
+    return;
+  }
 
-    // Toolbar: topic filter, shuffle, score on demand.
-    var select = h("select", { id: "quiz-topic" }, [h("option", { value: "", text: "All topics" })]);
-    topics.forEach(function (topic) {
-      var count = questions.filter(function (q) {
-        return q.topic === topic;
-      }).length;
-      select.appendChild(h("option", { value: topic, text: topic + " (" + count + ")" }));
-    });
-    var shuffleButton = h("button", { type: "button", class: "practice-button", "data-action": "shuffle" }, [
-      "Shuffle",
-    ]);
-    var scoreButton = h("button", { type: "button", class: "practice-button", "data-action": "score" }, [
-      "Show my score",
-    ]);
-    var toolbar = h("div", { class: "practice-toolbar" }, [
-      h("label", { for: "quiz-topic", text: "Topic" }),
-      select,
-      shuffleButton,
-      scoreButton,
-    ]);
+  // ================================================================ page helpers
 
-    var counter = h("p", { class: "quiz-counter" });
-    var topicLine = h("p", { class: "quiz-topic" });
-    var task = h("p", { class: "quiz-task", id: "quiz-task" });
-    var prompt = h("p", { class: "quiz-prompt", id: "quiz-prompt" });
-    var options = h("div", { class: "quiz-options", role: "group", "aria-labelledby": "quiz-prompt quiz-task" });
-    var hint = h("p", { class: "practice-hint", text: "Choose an answer with the mouse, or press 1 to 4 (or A to D)." });
-    var card = h("div", { class: "quiz-card" }, [topicLine, task, prompt, options, hint]);
-    var feedback = h("div", { class: "quiz-feedback", "aria-live": "polite" });
-    var next = h("button", { type: "button", class: "practice-button practice-button--primary", "data-action": "next" }, [
-      "Next question",
-    ]);
-    var nav = h("div", { class: "quiz-nav", hidden: true }, [next]);
-    var score = h("div", { class: "quiz-score", hidden: true });
-    app.append(toolbar, counter, card, feedback, nav, score);
+  var script = document.currentScript;
+  var ROOT = script && script.src ? script.src.replace(/assets\/js\/practice\.js.*$/, "") : location.origin + "/";
 
-    function stats(progress, subset) {
-      var right = 0;
-      var done = 0;
-      subset.forEach(function (q) {
-        var answer = progress.quiz[q.id];
-        if (answer) {
-          done += 1;
-          if (answer.right) right += 1;
-        }
+  function store() {
+    return global.StudyStore;
+  }
+
+  var loading = {};
+
+  function loadJSON(name) {
+    if (!loading[name]) {
+      loading[name] = fetch(ROOT + "assets/practice/" + name, { credentials: "same-origin" }).then(function (r) {
+        if (!r.ok) throw new Error("HTTP " + r.status);
+        return r.json();
       });
-      return { right: right, done: done, total: subset.length };
+      loading[name].catch(function () {
+        delete loading[name]; // let the learner try again
+      });
     }
+    return loading[name];
+  }
 
-    function showCounter() {
-      var s = stats(load(), list);
-      counter.textContent =
-        "Question " + (position + 1) + " of " + list.length + " · " +
-        "answered " + s.done + ", right " + s.right + (select.value ? " in this topic" : "");
+  function h(tag, attrs, kids) {
+    var el = document.createElement(tag);
+    Object.keys(attrs || {}).forEach(function (k) {
+      var v = attrs[k];
+      if (v === null || v === undefined || v === false) return;
+      if (k === "text") el.textContent = v;
+      else if (k.slice(0, 2) === "on") el.addEventListener(k.slice(2), v);
+      else el.setAttribute(k, v === true ? "" : String(v));
+    });
+    (kids || []).forEach(function (c) {
+      if (c === null || c === undefined || c === false) return;
+      el.appendChild(typeof c === "string" || typeof c === "number" ? document.createTextNode(String(c)) : c);
+    });
+    return el;
+  }
+
+  function button(text, onclick, attrs) {
+    var a = Object.assign({ type: "button", class: "practice-button" }, attrs || {});
+    a.onclick = onclick;
+    return h("button", a, [text]);
+  }
+
+  function clear(el) {
+    while (el.firstChild) el.removeChild(el.firstChild);
+    return el;
+  }
+
+  function announce(app, text) {
+    app.status.textContent = "";
+    clearTimeout(app.announceTimer);
+    app.announceTimer = setTimeout(function () {
+      app.status.textContent = text;
+    }, 50);
+  }
+
+  function focus(el) {
+    if (!el) return;
+    if (!el.hasAttribute("tabindex") && !/^(A|BUTTON|INPUT|SELECT|TEXTAREA)$/.test(el.tagName)) el.setAttribute("tabindex", "-1");
+    el.focus({ preventScroll: false });
+  }
+
+  function siteLink(path) {
+    return ROOT + path;
+  }
+
+  function readKey(storage, key) {
+    try {
+      var v = JSON.parse(global[storage].getItem(key));
+      return isMap(v) ? v : null;
+    } catch (err) {
+      return null;
     }
+  }
 
-    function showQuestion() {
-      var q = list[position];
-      answered = false;
-      card.setAttribute("data-question", q.id);
-      card.hidden = false;
-      score.hidden = true;
-      nav.hidden = true;
-      feedback.textContent = "";
-      topicLine.textContent = q.topic;
-      task.textContent = q.task;
-      prompt.textContent = "";
-      prompt.appendChild(h("strong", { text: q.prompt }));
-      options.textContent = "";
-      q.choices.forEach(function (choice, i) {
-        var button = h("button", { type: "button", class: "quiz-option", "data-choice": choice.id }, [
-          h("span", { class: "quiz-letter", "aria-hidden": "true", text: "ABCD".charAt(i) }),
-          h("span", { class: "quiz-label", text: choice.label }),
-          h("span", { class: "quiz-mark" }),
-        ]);
-        button.addEventListener("click", function () {
-          choose(choice.id);
+  function writeKey(storage, key, value) {
+    try {
+      if (value) global[storage].setItem(key, JSON.stringify(value));
+      else global[storage].removeItem(key);
+    } catch (err) {
+      /* storage blocked: the state lives only as long as the page */
+    }
+  }
+
+  function typingIn(t) {
+    if (!t || !t.closest) return false;
+    if (t.closest("textarea, select, [contenteditable=''], [contenteditable='true']")) return true;
+    return t.tagName === "INPUT" && !/^(radio|checkbox|button|submit)$/.test(t.type);
+  }
+
+  function onControl(t) {
+    return !!(t && t.closest && t.closest("a[href], button, summary, input, label"));
+  }
+
+  // One keyboard listener for the page: the app on screen takes the keys, from the moment it shows,
+  // wherever the focus is (except in a text field or a select).
+  var keys = { current: null };
+  document.addEventListener("keydown", function (e) {
+    if (!keys.current || !keys.current.root.isConnected || e.defaultPrevented || e.ctrlKey || e.metaKey || e.altKey) return;
+    if (typingIn(e.target)) return;
+    if (keys.current.handle(e, e.target)) {
+      e.preventDefault();
+      e.stopPropagation();
+    }
+  });
+
+  var MOCK_KEY = "aws-ml-notes:mock";
+  var mockMemory = null; // when localStorage is blocked
+
+  function readMock() {
+    return readKey("localStorage", MOCK_KEY) || mockMemory;
+  }
+
+  function writeMock(m) {
+    mockMemory = m;
+    writeKey("localStorage", MOCK_KEY, m);
+  }
+
+  // ================================================================ progress panel
+
+  var panels = [];
+
+  document.addEventListener("study:changed", function () {
+    panels = panels.filter(function (p) {
+      return p.app.el.isConnected;
+    });
+    panels.forEach(function (p) {
+      p.refresh();
+    });
+  });
+
+  function Progress(app) {
+    var data = app.data;
+    var summary = app.el.querySelector(".progress-summary");
+    var actions = app.el.querySelector(".progress-actions");
+    var message = h("p", { class: "progress-message", hidden: true });
+
+    function refresh() {
+      var r = store().load();
+      data.exams.forEach(function (exam) {
+        exam.domains.forEach(function (d) {
+          var key = exam.code + ":" + d.number;
+          var studied = d.pages.filter(function (p) {
+            return r.pages[p];
+          }).length;
+          var right = d.questions.filter(function (i) {
+            var a = r.answers[data.ids[i]];
+            return a && a.right === true;
+          }).length;
+          app.el.querySelectorAll('[data-studied="' + key + '"]').forEach(function (el) {
+            el.textContent = studied;
+          });
+          app.el.querySelectorAll('[data-right="' + key + '"]').forEach(function (el) {
+            el.textContent = right;
+          });
         });
-        options.appendChild(button);
       });
-      showCounter();
+      var answers = Object.keys(r.answers);
+      var rightCount = answers.filter(function (id) {
+        return r.answers[id].right;
+      }).length;
+      var last = r.mocks[r.mocks.length - 1];
+      summary.textContent = "Questions answered: " + answers.length + " (" + rightCount + " right last time). Flagged: " +
+        Object.keys(r.flags).length + ". Mock exams: " + r.mocks.length +
+        (last ? " (last: " + percent(last.right, last.total) + "%)" : "") + ". Flashcards due today: " +
+        dueCount(r.cards, isoDay(new Date())) + ".";
+      summary.hidden = false;
     }
 
-    function choose(choiceId) {
-      if (answered) return;
-      answered = true;
-      var q = list[position];
-      var right = choiceId === q.answer;
-      update(function (p) {
-        p.quiz[q.id] = { choice: choiceId, right: right };
-      });
-      var answerLabel = "";
-      options.querySelectorAll(".quiz-option").forEach(function (button) {
-        var id = button.getAttribute("data-choice");
-        var mark = button.querySelector(".quiz-mark");
-        button.disabled = true;
-        if (id === q.answer) {
-          button.classList.add("is-right");
-          mark.textContent = id === choiceId ? "Your answer, right" : "Right answer";
-          answerLabel = button.querySelector(".quiz-label").textContent;
-        } else if (id === choiceId) {
-          button.classList.add("is-wrong");
-          mark.textContent = "Your answer";
+    function say(text, undo) {
+      clear(message).appendChild(document.createTextNode(text + " "));
+      if (undo) message.appendChild(button("Undo", undo, { class: "practice-button progress-undo" }));
+      message.hidden = false;
+      announce(app, text);
+    }
+
+    function exportFile() {
+      var name = "aws-ml-study-progress-" + isoDay(new Date()) + ".json";
+      var payload = { app: APP, kind: "progress", version: EXPORT_VERSION, exported: new Date().toISOString(), progress: store().load() };
+      var url = URL.createObjectURL(new Blob([JSON.stringify(payload, null, 2)], { type: "application/json" }));
+      var a = h("a", { href: url, download: name, hidden: true });
+      document.body.appendChild(a);
+      a.click();
+      a.remove();
+      setTimeout(function () {
+        URL.revokeObjectURL(url);
+      }, 10000);
+      say("Your progress was saved to the file " + name + ".");
+    }
+
+    function restore(before, mock, text) {
+      return function () {
+        store().save(before);
+        writeMock(mock);
+        say(text);
+      };
+    }
+
+    function importFile() {
+      var f = picker.files && picker.files[0];
+      picker.value = "";
+      if (!f) return;
+      if (f.size > 5 * 1024 * 1024) return say("That file is too large to be a progress file. Nothing was changed.");
+      f.text().then(function (text) {
+        var parsed;
+        try {
+          parsed = JSON.parse(text);
+        } catch (err) {
+          return say("That file is not valid JSON, so it cannot be a progress file. Nothing was changed.");
         }
+        var result = validateImport(parsed);
+        if (!result.ok) return say(result.error + " Nothing was changed.");
+        var before = store().load();
+        var r = store().save(result.record);
+        say("Imported " + f.name + ": " + plural(Object.keys(r.pages).length, "studied page") + ", " +
+          plural(Object.keys(r.answers).length, "answer") + ", " + plural(r.mocks.length, "mock exam") + ", " +
+          plural(Object.keys(r.cards).length, "flashcard") + ".", restore(before, readMock(), "The import was undone."));
+      }, function () {
+        say("That file could not be read. Nothing was changed.");
       });
-      var verdict = right
-        ? h("p", { class: "quiz-verdict is-right", text: "Right: " + answerLabel + "." })
-        : h("p", { class: "quiz-verdict is-wrong", text: "Not quite. The answer is " + answerLabel + "." });
-      announce(feedback, [
-        verdict,
-        h("p", { text: q.why }),
-        h("p", {}, [h("a", { href: q.href, text: "Read the section that teaches it" })]),
-      ]);
-      next.textContent = position + 1 < list.length ? "Next question" : "See my score";
-      nav.hidden = false;
-      showCounter();
-      next.focus();
     }
 
-    function showScore(atEnd) {
-      var progress = load();
-      var rows = topics.map(function (topic) {
-        var s = stats(progress, questions.filter(function (q) {
-          return q.topic === topic;
-        }));
-        return h("tr", {}, [
-          h("th", { scope: "row", text: topic }),
-          h("td", { text: String(s.right) }),
-          h("td", { text: s.done + " of " + s.total }),
-        ]);
-      });
-      var all = stats(progress, questions);
-      rows.push(h("tr", { class: "quiz-score-total" }, [
-        h("th", { scope: "row", text: "All topics" }),
-        h("td", { text: String(all.right) }),
-        h("td", { text: all.done + " of " + all.total }),
-      ]));
-      var table = h("table", {}, [
-        h("caption", { text: "Your score per topic (your latest answer to each question)" }),
-        h("thead", {}, [h("tr", {}, [
-          h("th", { scope: "col", text: "Topic" }),
-          h("th", { scope: "col", text: "Right" }),
-          h("th", { scope: "col", text: "Answered" }),
-        ])]),
-        h("tbody", {}, rows),
-      ]);
-      var restart = h("button", { type: "button", class: "practice-button", "data-action": "restart" }, [
-        atEnd ? "Start again" : "Back to the question",
-      ]);
-      restart.addEventListener("click", function () {
-        if (atEnd) position = 0;
-        showQuestion();
-        var first = options.querySelector(".quiz-option");
-        if (first) first.focus();
-      });
-      score.textContent = "";
-      score.append(table, h("p", {}, [restart]));
-      score.hidden = false;
-      if (atEnd) {
-        card.hidden = true;
-        nav.hidden = true;
-        announce(feedback, ["That was the last question: " + plural(all.right, "answer", "answers") + " right so far."]);
-      }
-      score.setAttribute("tabindex", "-1");
-      score.focus();
+    function clearAll() {
+      var before = store().load(), mock = readMock();
+      store().clear();
+      writeMock(null);
+      say("Your progress is cleared.", restore(before, mock, "Your progress is back."));
     }
 
-    function firstOpen() {
-      var progress = load();
-      for (var i = 0; i < list.length; i++) {
-        if (!progress.quiz[list[i].id]) return i;
-      }
-      return 0;
-    }
-
-    function applyFilter(fromStart) {
-      list = order.filter(function (q) {
-        return !select.value || q.topic === select.value;
-      });
-      position = fromStart ? 0 : firstOpen();
-      showQuestion();
-    }
-
-    next.addEventListener("click", function () {
-      if (position + 1 < list.length) {
-        position += 1;
-        showQuestion();
-        options.querySelector(".quiz-option").focus();
-      } else {
-        showScore(true);
-      }
-    });
-    select.addEventListener("change", function () {
-      applyFilter(false);
-    });
-    shuffleButton.addEventListener("click", function () {
-      order = shuffled(questions);
-      applyFilter(true);
-      announce(feedback, ["Questions shuffled. Starting from the first one."]);
-    });
-    scoreButton.addEventListener("click", function () {
-      showScore(false);
-    });
-    root.addEventListener("keydown", function (event) {
-      if (answered || card.hidden || event.altKey || event.ctrlKey || event.metaKey) return;
-      var target = event.target;
-      if (target && /^(SELECT|INPUT|TEXTAREA)$/.test(target.tagName)) return;
-      var index = "1234".indexOf(event.key);
-      if (index < 0) index = "abcd".indexOf(event.key.toLowerCase());
-      if (index < 0 || event.key.length !== 1) return;
-      var buttons = options.querySelectorAll(".quiz-option");
-      if (buttons[index]) {
-        event.preventDefault();
-        buttons[index].click();
-      }
-    });
-
-    root.querySelector(".quiz-list").hidden = true;
-    root.querySelector(".practice-static-intro").hidden = true;
-    app.hidden = false;
-    applyFilter(false);
+    var picker = h("input", { type: "file", accept: ".json,application/json", class: "practice-sr-only", tabindex: "-1",
+      "aria-hidden": "true", onchange: importFile });
+    clear(actions);
+    actions.appendChild(button("Export my progress", exportFile));
+    actions.appendChild(button("Import progress from a file", function () {
+      picker.click();
+    }));
+    actions.appendChild(button("Clear my progress", clearAll, { class: "practice-button progress-clear" }));
+    actions.appendChild(picker);
+    actions.appendChild(message);
+    actions.hidden = false;
+    panels.push({ app: app, refresh: refresh });
+    refresh();
   }
 
-  // ------------------------------------------------------------------ flashcards
+  // ================================================================ mounting
 
-  function initFlashcards(root) {
-    var cards = readData(root);
-    if (!cards || !cards.length) return;
-    var app = root.querySelector(".practice-app");
-    var progress = load();
+  var APPS = { progress: Progress };
+  var appsLoading = null;
 
-    // A weighted queue: cards you got wrong come first and come back after three others;
-    // cards you knew go to the back.
-    function group(card) {
-      var rating = progress.cards[card.id];
-      if (!rating) return 1;
-      return rating.last === "again" ? 0 : 2;
-    }
-    var queue = [[], [], []];
-    shuffled(cards).forEach(function (card) {
-      queue[group(card)].push(card);
-    });
-    queue = queue[0].concat(queue[1], queue[2]);
-    var AGAIN_GAP = 3;
-
-    var count = h("p", { class: "flashcard-count" });
-    var term = h("span", { class: "flashcard-term" });
-    var face = h("button", {
-      type: "button",
-      class: "flashcard-face",
-      "aria-expanded": "false",
-      "aria-controls": "flashcard-back",
-      "aria-describedby": "flashcard-hint",
-    }, [h("span", { class: "practice-sr-only", text: "Flashcard: " }), term]);
-    var definition = h("p", { class: "flashcard-definition" });
-    var link = h("a", {});
-    var back = h("div", { class: "flashcard-back", id: "flashcard-back", hidden: true }, [definition, h("p", {}, [link])]);
-    var cardBox = h("div", { class: "flashcard" }, [face, back]);
-    var hint = h("p", { class: "practice-hint", id: "flashcard-hint", text: "Click the card, or press Space or Enter, to turn it over." });
-    var knew = h("button", { type: "button", class: "practice-button practice-button--primary", "data-rate": "knew" }, ["Knew it"]);
-    var again = h("button", { type: "button", class: "practice-button", "data-rate": "again" }, ["Again"]);
-    var rate = h("div", { class: "flashcard-rate", hidden: true }, [knew, again]);
-    var status = h("div", { class: "practice-status", "aria-live": "polite" });
-    app.append(count, cardBox, hint, rate, status);
-
-    function showCount() {
-      var known = 0;
-      var repeat = 0;
-      cards.forEach(function (card) {
-        var rating = progress.cards[card.id];
-        if (rating && rating.last === "knew") known += 1;
-        if (rating && rating.last === "again") repeat += 1;
+  // The quiz, the mock exam and the flashcards live in practice-apps.js, fetched once when needed.
+  function loadApps() {
+    if (!appsLoading) {
+      appsLoading = new Promise(function (resolve, reject) {
+        var s = document.createElement("script");
+        s.src = ROOT + "assets/js/practice-apps.js";
+        s.onload = resolve;
+        s.onerror = function () {
+          appsLoading = null;
+          reject(new Error("practice-apps.js"));
+        };
+        document.head.appendChild(s);
       });
-      count.textContent = plural(cards.length, "card", "cards") + " · " + known + " known · " + repeat + " to repeat";
     }
-
-    function flip(open) {
-      face.setAttribute("aria-expanded", open ? "true" : "false");
-      cardBox.classList.toggle("is-flipped", open);
-      back.hidden = !open;
-      rate.hidden = !open;
-    }
-
-    function showCard() {
-      var card = queue[0];
-      term.textContent = card.term;
-      definition.textContent = card.definition;
-      link.setAttribute("href", card.href);
-      link.textContent = "Glossary entry for " + card.term;
-      flip(false);
-      showCount();
-    }
-
-    function rateCard(result) {
-      var card = queue.shift();
-      progress = update(function (p) {
-        var rating = isMap(p.cards[card.id]) ? p.cards[card.id] : { knew: 0, again: 0 };
-        rating[result] = (rating[result] || 0) + 1;
-        rating.last = result;
-        p.cards[card.id] = rating;
-      });
-      if (result === "again") queue.splice(Math.min(AGAIN_GAP, queue.length), 0, card);
-      else queue.push(card);
-      showCard();
-      announce(status, [
-        (result === "again" ? card.term + " comes back soon. " : card.term + " marked as known. ") +
-          "Next card: " + queue[0].term + ".",
-      ]);
-      face.focus();
-    }
-
-    face.addEventListener("click", function () {
-      flip(face.getAttribute("aria-expanded") !== "true");
-    });
-    knew.addEventListener("click", function () {
-      rateCard("knew");
-    });
-    again.addEventListener("click", function () {
-      rateCard("again");
-    });
-
-    root.querySelector(".flashcard-list").hidden = true;
-    root.querySelector(".practice-static-intro").hidden = true;
-    app.hidden = false;
-    showCard();
+    return appsLoading;
   }
 
-  // ------------------------------------------------------------------ wiring
-
-  function once(node, init) {
-    if (node.hasAttribute("data-practice-ready")) return;
-    node.setAttribute("data-practice-ready", "");
-    init(node);
-  }
-
-  function init() {
-    document.querySelectorAll(".study-mark[data-page]").forEach(function (node) {
-      once(node, initStudyMark);
-    });
-    document.querySelectorAll('[data-practice="progress"]').forEach(function (node) {
-      once(node, initProgress);
-    });
-    document.querySelectorAll('[data-practice="quiz"]').forEach(function (node) {
-      once(node, initQuiz);
-    });
-    document.querySelectorAll('[data-practice="flashcards"]').forEach(function (node) {
-      once(node, initFlashcards);
+  function start(kind, app) {
+    if (APPS[kind]) return APPS[kind](app);
+    loadApps().then(function () {
+      if (app.el.isConnected && APPS[kind]) APPS[kind](app);
+    }, function () {
+      clear(app.mount).appendChild(h("p", { role: "alert" }, ["This practice app could not be loaded. Check your connection and reload the page."]));
     });
   }
 
-  if (typeof window.document$ !== "undefined" && typeof window.document$.subscribe === "function") {
-    window.document$.subscribe(init);
-  } else if (document.readyState === "loading") {
-    document.addEventListener("DOMContentLoaded", init);
-  } else {
-    init();
+  function mount(root) {
+    (root || document).querySelectorAll("[data-practice]").forEach(function (el) {
+      var kind = el.getAttribute("data-practice");
+      if (el.dataset.mounted) return;
+      el.dataset.mounted = "1";
+      var block = el.querySelector("script.practice-data");
+      var app = {
+        el: el,
+        data: block ? JSON.parse(block.textContent) : null,
+        mount: el.querySelector(".practice-mount"),
+        status: el.querySelector(".practice-status"),
+      };
+      var intro = el.querySelector(".practice-intro");
+      if (intro && kind !== "progress") intro.hidden = true;
+      start(kind, app);
+    });
   }
-})();
+
+  // practice-apps.js adds its apps and its pure helpers here.
+  function register(apps, helpers) {
+    Object.keys(apps).forEach(function (k) {
+      APPS[k] = apps[k];
+    });
+    Object.keys(helpers).forEach(function (k) {
+      core[k] = helpers[k];
+    });
+  }
+
+  global.Practice = {
+    mount: mount,
+    register: register,
+    core: core,
+    lib: Object.assign({}, core, {
+      ROOT: ROOT, store: store, loadJSON: loadJSON, h: h, button: button, clear: clear, announce: announce, focus: focus,
+      siteLink: siteLink, readKey: readKey, writeKey: writeKey, onControl: onControl, keys: keys, readMock: readMock,
+      writeMock: writeMock,
+    }),
+  };
+})(typeof window !== "undefined" ? window : globalThis);

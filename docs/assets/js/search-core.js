@@ -1,0 +1,247 @@
+/*
+ * The site's search worker: Material's own worker (its lunr index, query syntax and result format),
+ * with three changes to how results are chosen and ordered.
+ *
+ * 1. A glossary name, alias or former name typed in full puts that term's own entry first, under its
+ *    glossary page, followed by the notes pages that use the term ("used on").
+ * 2. A query of several words lists the pages that match every word before those that match some.
+ * 3. A query that finds nothing is tried again with typo tolerance (lunr's edit distance).
+ *
+ * Material creates the worker from the URL in its __config block when a page loads; overrides/main.html
+ * points that URL at assets/js/search-worker.js, which loads this file when search opens, and passes
+ * Material's worker (?material=) and the term index written at build time (?terms=). Those load then too.
+ */
+/* global importScripts */
+(function () {
+  "use strict";
+
+  var SETUP = 0;
+  var QUERY = 2;
+  var RESULT = 3;
+
+  var params = new URL(self.location.href).searchParams;
+  var terms = null; // {terms: [{entry: location, pages: [locations]}], names: {normalized name: index}}
+  var docs = {}; // location -> search document, from the SETUP message
+  var forward = self.postMessage.bind(self);
+  var waiting = []; // resolvers of our own queries to Material's handler, in order
+  var internal = false; // true while we dispatch our own query
+  var chain = Promise.resolve();
+  var latest = 0;
+
+  function loadTerms() {
+    var url = params.get("terms");
+    if (!url) return;
+    try {
+      var request = new XMLHttpRequest();
+      request.open("GET", url, false); // the worker has nothing else to do until it knows the terms
+      request.send();
+      if (request.status === 200) terms = JSON.parse(request.responseText);
+    } catch (err) {
+      terms = null; // search still works, without the term-first order
+    }
+  }
+
+  function normalize(query) {
+    return query.toLowerCase().replace(/[\s\-_]+/g, " ").trim();
+  }
+
+  // Run one query through Material's own handler and get its result back.
+  function run(query) {
+    return new Promise(function (resolve) {
+      waiting.push(resolve);
+      internal = true;
+      try {
+        self.dispatchEvent(new MessageEvent("message", { data: { type: QUERY, data: query } }));
+      } finally {
+        internal = false;
+      }
+    }).then(function (message) {
+      return message.data || { items: [] };
+    });
+  }
+
+  function hasSyntax(query) {
+    return /(^|\s)[+\-]|["~^*:]/.test(query);
+  }
+
+  function words(query) {
+    return query.split(/[\s\-,:;!?()[\]"/]+/).filter(Boolean);
+  }
+
+  function groupKey(group) {
+    return group[0].location.split("#")[0];
+  }
+
+  function articleOf(group) {
+    var key = groupKey(group);
+    for (var i = 0; i < group.length; i++) if (group[i].location === key) return group[i];
+    return null;
+  }
+
+  // Groups of `first`, then the groups of `rest` whose page is not in `first`.
+  function merge(first, rest) {
+    var seen = {};
+    first.forEach(function (g) {
+      seen[groupKey(g)] = true;
+    });
+    return first.concat(
+      rest.filter(function (g) {
+        return !seen[groupKey(g)];
+      })
+    );
+  }
+
+  function copy(doc, score) {
+    var out = {};
+    Object.keys(doc).forEach(function (k) {
+      out[k] = doc[k];
+    });
+    out.score = score;
+    out.terms = out.terms || {};
+    return out;
+  }
+
+  // Put a glossary entry first: its page's group leads, and the entry outscores its page's other sections.
+  function termFirst(items, query) {
+    var index = terms && terms.names[normalize(query)];
+    var found = index === undefined ? null : terms.terms[index];
+    if (!found) return items;
+    var entryPage = found.entry.split("#")[0];
+    var top = 0;
+    items.forEach(function (g) {
+      g.forEach(function (d) {
+        if (d.score > top) top = d.score;
+      });
+    });
+    var group = null;
+    var others = [];
+    items.forEach(function (g) {
+      if (groupKey(g) === entryPage) group = g;
+      else others.push(g);
+    });
+    var entry = null;
+    var rest = [];
+    (group || []).forEach(function (d) {
+      if (d.location === found.entry) entry = d;
+      else rest.push(d);
+    });
+    if (!entry && docs[found.entry]) entry = copy(docs[found.entry], 0);
+    if (!entry) return items;
+    entry = copy(entry, top + 2);
+    var article = null;
+    rest = rest.filter(function (d) {
+      if (d.location === entryPage) {
+        article = d;
+        return false;
+      }
+      return true;
+    });
+    if (!article && docs[entryPage]) article = copy(docs[entryPage], top + 1);
+    var lead = [entry].concat(article ? [copy(article, top + 1)] : [], rest);
+    var usedOn = {};
+    found.pages.forEach(function (p, i) {
+      usedOn[p] = i + 1;
+    });
+    var used = others.filter(function (g) {
+      return usedOn[groupKey(g)];
+    });
+    used.sort(function (a, b) {
+      return usedOn[groupKey(a)] - usedOn[groupKey(b)];
+    });
+    return [lead].concat(
+      used,
+      others.filter(function (g) {
+        return !usedOn[groupKey(g)];
+      })
+    );
+  }
+
+  function fuzzy(query, distance) {
+    return words(query)
+      .map(function (w) {
+        return w.length >= 4 ? w + "~" + distance : w;
+      })
+      .join(" ");
+  }
+
+  function search(query) {
+    var plain = !hasSyntax(query);
+    var list = words(query);
+    return run(query)
+      .then(function (result) {
+        if (!plain || list.length < 2) return result;
+        var all = list
+          .map(function (w) {
+            return "+" + w;
+          })
+          .join(" ");
+        return run(all).then(function (strict) {
+          return { items: merge(strict.items || [], result.items || []), suggest: result.suggest };
+        });
+      })
+      .then(function (result) {
+        if (!plain || (result.items && result.items.length)) return result;
+        return run(fuzzy(query, 1)).then(function (loose) {
+          if (loose.items && loose.items.length) return loose;
+          return run(fuzzy(query, 2));
+        });
+      })
+      .then(function (result) {
+        result.items = termFirst(result.items || [], query);
+        return result;
+      });
+  }
+
+  // Material's worker, loaded when search opens rather than with every page: its handler then
+  // registers behind ours and gets the setup message again from us.
+  var materialLoaded = false;
+
+  function loadMaterial() {
+    if (materialLoaded) return;
+    materialLoaded = true;
+    importScripts(params.get("material"));
+    // Material's handler answers with postMessage: our own queries' answers come back here.
+    self.postMessage = function (message) {
+      if (message && message.type === RESULT && waiting.length) {
+        waiting.shift()(message);
+        return;
+      }
+      forward(message);
+    };
+  }
+
+  self.addEventListener("message", function (event) {
+    if (internal || !event.data) return; // our own message: Material's handler takes it
+    if (event.data.type === SETUP) {
+      loadTerms();
+      loadMaterial();
+      (event.data.data.docs || []).forEach(function (doc) {
+        docs[doc.location] = doc;
+      });
+      event.stopImmediatePropagation();
+      internal = true;
+      try {
+        self.dispatchEvent(new MessageEvent("message", { data: event.data }));
+      } finally {
+        internal = false;
+      }
+      return;
+    }
+    if (event.data.type !== QUERY) return;
+    event.stopImmediatePropagation();
+    var query = String(event.data.data || "");
+    var ticket = ++latest;
+    chain = chain
+      .then(function () {
+        if (ticket !== latest) return null; // a newer query is waiting: skip this one
+        return search(query);
+      })
+      .then(function (result) {
+        if (result && ticket === latest) forward({ type: RESULT, data: result });
+      })
+      .catch(function () {
+        forward({ type: RESULT, data: { items: [] } });
+      });
+  });
+
+})();

@@ -1,0 +1,323 @@
+"""The practice data and helpers: bank.json, the question pages, the mock formats, the progress data, and
+the scoring, drawing, scheduling and import checks of docs/assets/js/practice*.js (run under Node)."""
+
+from __future__ import annotations
+
+import functools
+import json
+import re
+import shutil
+import subprocess
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+from bs4 import BeautifulSoup
+
+from studykit import data, pages, practice
+from studykit.practice import Option, Question
+
+ROOT = Path(__file__).resolve().parents[2]
+PRACTICE_JS = [ROOT / "docs/assets/js/practice.js", ROOT / "docs/assets/js/practice-apps.js"]
+
+
+@functools.cache
+def live() -> tuple[data.StudyData, list[pages.SourcePage], list[Question]]:
+    """The site's data, pages and questions, put together as hooks/macros.py does at build time."""
+    study = data.load_all()
+    source = pages.read_pages(ROOT / "docs", pages.load_mkdocs_config(ROOT / "mkdocs.yml")["nav"])
+    notes = [p for p in source if p.is_notes]
+    by_page = {p.src: pages.page_covers(p, study.exams) for p in notes}
+    by_section: dict[str, list[pages.Taught]] = {}
+    for taught in by_page.values():
+        for t in taught:
+            by_section.setdefault(f"{t.page.src}#{t.anchor}", []).append(t)
+    titles = {p.src: p.title for p in source}
+    questions = practice.scenario_questions(study.decisions, by_section, by_page) + practice.bank_questions(study.questions, titles)
+    return study, source, questions
+
+
+def make_question(qid: str, tasks: dict[str, tuple[str, ...]], choose: int = 1, kind: str = "bank") -> Question:
+    count = 4 if choose == 1 else 5
+    options = tuple(Option(f"Option <{i}>", i < choose, f"Because {i} & more.") for i in range(count))
+    return Question(qid, kind, "Topic", "A scenario </script>", "Which one?", choose, options, tasks, "d1/page.md#part", "x.yml")
+
+
+# ---------------------------------------------------------------------------------------------- bank.json
+
+
+def test_bank_json_holds_every_question_with_every_explanation() -> None:
+    study, _, questions = live()
+    bank = practice.bank_json(questions, study.exams)
+    assert bank["version"] == 2
+    assert list(bank["exams"]) == ["MLA-C02", "MLS-C01"], "the current exam first, only exams with mock formats"
+    ids = [q["id"] for q in bank["questions"]]
+    assert len(ids) == len(set(ids)) == len(questions)
+    for q in bank["questions"]:
+        assert all(o["why"].strip() for o in q["options"]), q["id"]
+        assert sum(o["correct"] for o in q["options"]) == q["choose"], q["id"]
+        assert not q["href"].startswith(("/", "http")) and q["href"].count("#") == 1, q["id"]
+    assert sum(q["kind"] == "bank" for q in bank["questions"]) == len(study.questions)
+
+
+def test_bank_json_lists_questions_by_their_first_current_exam_task() -> None:
+    questions = [
+        make_question("b", {"MLA-C02": ("3.10",)}),
+        make_question("a", {"MLA-C02": ("3.9", "1.1")}),
+        make_question("c", {"MLS-C01": ("1.1",)}),
+        make_question("d", {"MLA-C02": ("1.2",)}, kind="scenario"),
+        make_question("e", {"MLA-C02": ("1.2",)}),
+    ]
+    bank = practice.bank_json(questions, live()[0].exams)
+    assert [q["id"] for q in bank["questions"]] == ["a", "e", "d", "b", "c"]
+
+
+def test_exam_summary_carries_the_mock_formats_and_the_passing_score() -> None:
+    exams = live()[0].exams
+    mla = practice.exam_summary(exams["MLA-C02"])
+    formats = {m["name"]: m for m in mla["mock"]}
+    assert formats["Beta (ME1-C02)"]["questions"] == 85 and formats["Beta (ME1-C02)"]["minutes"] == 170
+    standard = formats["Standard MLA-C02"]
+    assert (standard["questions"], standard["minutes"]) == (65, 130)
+    assert "not yet published" in standard["note"] and "MLA-C01" in standard["note"]
+    assert mla["passing"]["value"].startswith("720") and mla["passing"]["status"] == "Not confirmed by AWS"
+    mls = practice.exam_summary(exams["MLS-C01"])
+    assert [(m["questions"], m["minutes"]) for m in mls["mock"]] == [(65, 180)]
+    assert mls["passing"]["value"].startswith("750") and mls["passing"]["status"] == "Confirmed by AWS"
+    assert sum(d["weight"] for d in mla["domains"]) == 100
+
+
+def test_mock_formats_table_says_where_the_standard_numbers_come_from() -> None:
+    table = practice.mock_formats_table(live()[0].exams)
+    assert "| MLA-C02 | Standard MLA-C02 (note 1) | 65 | 130 |" in table
+    assert "Note 1. **Standard MLA-C02.** AWS has not yet published" in table
+
+
+def test_quiz_setup_is_small_and_links_the_quiz() -> None:
+    study, _, questions = live()
+    setup = practice.quiz_setup(questions, study.exams, "practice/mock-exam.md")
+    assert setup["quiz"] == "../quiz/"
+    assert setup["questions"] == len(questions)
+    assert len(practice.script_json(setup)) < 12_000, "the page embeds only the filters' data"
+
+
+# ---------------------------------------------------------------------------------------------- question pages
+
+
+def test_question_list_escapes_and_explains_every_option() -> None:
+    q = make_question("tiny-one", {"MLA-C02": ("1.1",)}, choose=2)
+    html = practice.question_list_html([q], "practice/questions/mla-c02-1-1.md")
+    soup = BeautifulSoup(html, "html.parser")
+    assert soup.select_one("div.bank-questions[data-search-exclude] > ol.bank-list"), "search skips the answers"
+    assert not soup.select("div.bank-questions div"), "no nested <div> inside the excluded block (Material's search parser)"
+    item = soup.select_one("li.bank-question")
+    assert item["id"] == "q-tiny-one"
+    assert item.select_one(".quiz-task").get_text() == "A scenario </script>"
+    assert "(Choose two.)" in item.select_one(".quiz-prompt").get_text()
+    assert [li["class"] for li in item.select(".quiz-whys li")] == [["why-right"]] * 2 + [["why-wrong"]] * 3
+    assert "Answer: A, B" in item.get_text()
+    assert item.select_one("details a")["href"] == "../../../d1/page/#part"
+    with pytest.raises(data.DataError, match="no questions"):
+        practice.question_list_html([], "practice/questions/x.md")
+
+
+def test_drill_link_opens_the_quiz_on_one_task() -> None:
+    html = practice.drill_link("MLA-C02", "3.2", 1, "practice/questions/mla-c02-3-2.md")
+    link = BeautifulSoup(html, "html.parser").select_one("a")
+    assert link["href"] == "../../quiz/?exam=MLA-C02&domain=3&task=3.2"
+    assert link.get_text() == "Practice this question in the quiz"
+    assert "these 12 questions" in practice.drill_link("MLS-C01", "1.1", 12, "practice/questions/x.md")
+
+
+def test_every_mla_c02_task_has_a_question_page_in_the_nav() -> None:
+    study, source, questions = live()
+    nav = pages.load_mkdocs_config(ROOT / "mkdocs.yml")["nav"]
+    practice_nav = next(item["Practice"] for item in nav if isinstance(item, dict) and "Practice" in item)
+    by_task = next(item["Questions by task"] for item in practice_nav if isinstance(item, dict) and "Questions by task" in item)
+    labels = {src: label for entry in by_task for label, src in entry.items()}
+    titles = {p.src: p.title for p in source}
+    for task in study.exams["MLA-C02"].tasks:
+        src = f"practice/questions/mla-c02-{task.replace('.', '-')}.md"
+        assert labels.get(src) == titles[src], f"nav label of {src} must equal its title"
+        markdown = (ROOT / "docs" / src).read_text(encoding="utf-8")
+        assert f'question_bank("MLA-C02 {task}")' in markdown
+        assert any(q.kind == "bank" and task in q.tasks.get("MLA-C02", ()) for q in questions), f"no question for {task}"
+
+
+def test_seed_questions_cover_each_task_once_with_three_multiple_response() -> None:
+    seed = yaml.safe_load((ROOT / "data/questions/practice-seed.yml").read_text(encoding="utf-8"))
+    tasks = [next(t for t in q["tasks"] if t.startswith("MLA-C02")) for q in seed]
+    assert sorted(tasks) == sorted(f"MLA-C02 {t}" for t in live()[0].exams["MLA-C02"].tasks)
+    assert sum(q.get("choose", 1) > 1 for q in seed) >= 3
+    assert all(q.get("sources") or q["id"] in {
+        "linear-model-skewed-income-nominal-channel", "churn-monthly-snapshots-group-leakage", "claim-fraud-metric-missed-fraud-cost",
+    } for q in seed), "questions with AWS facts name their sources"
+
+
+# ---------------------------------------------------------------------------------------------- mock data
+
+
+@functools.cache
+def mls_guide() -> str:
+    return json.dumps(yaml.safe_load((ROOT / "data/exams.yml").read_text(encoding="utf-8"))["MLS-C01"])
+
+
+def mock_exam(mock: str) -> dict[str, Any]:
+    raw = json.loads(mls_guide())
+    raw["mock"] = yaml.safe_load(mock)
+    return raw
+
+
+@pytest.mark.parametrize(
+    ("mock", "error"),
+    [
+        ("[{name: A, questions: 65, minutes: 130, time: 2}]", r"unknown field 'time'"),
+        ("[{name: A, questions: sixty, minutes: 130}]", "must be whole numbers"),
+        ("[{name: A, questions: 0, minutes: 130}]", "not a plausible exam"),
+        ("[{name: A, questions: 65, minutes: 130}, {name: A, questions: 85, minutes: 170}]", "same name"),
+        ("[just text]", "must be a mapping"),
+    ],
+)
+def test_mock_format_mistakes_name_the_format(mock: str, error: str) -> None:
+    with pytest.raises(data.DataError, match=error):
+        data.parse_exam("MLS-C01", mock_exam(mock), "data/exams.yml", data.Expander())
+
+
+def test_mock_format_note_is_kept() -> None:
+    exam = data.parse_exam("MLS-C01", mock_exam("[{name: A, questions: 5, minutes: 9, note: Made up.}]"), "data/exams.yml", data.Expander())
+    assert exam.mock == (data.MockFormat("A", 5, 9, "Made up."),)
+
+
+# ---------------------------------------------------------------------------------------------- progress
+
+
+def test_progress_data_indexes_each_question_once() -> None:
+    study, _, questions = live()
+    progress = practice.progress_data(study.exams, [("p1", "Page", {"MLA-C02": "1", "MLS-C01": "2"})], questions)
+    assert progress["ids"] == [q.id for q in questions]
+    mla = next(e for e in progress["exams"] if e["code"] == "MLA-C02")
+    assert mla["domains"][0]["pages"] == ["p1"]
+    for domain in mla["domains"]:
+        for i in domain["questions"]:
+            assert any(c.split(".")[0] == domain["number"] for c in questions[i].tasks["MLA-C02"])
+    panel = BeautifulSoup(practice.progress_panel_html(progress), "html.parser")
+    assert panel.select_one('[data-right="MLA-C02:1"]') and panel.select_one(".progress-actions[hidden]")
+
+
+# ---------------------------------------------------------------------------------------------- practice.js core, under Node
+
+NODE = shutil.which("node")
+
+
+def js(expression: str) -> Any:
+    """Evaluate `expression` with C = the pure helpers of practice.js and return its JSON value."""
+    if not NODE:
+        pytest.skip("Node.js is not installed")
+    program = "".join(f"require({json.dumps(str(path))}); " for path in PRACTICE_JS) + "const C = globalThis.PracticeCore; " \
+              f"process.stdout.write(JSON.stringify(({expression})));"
+    done = subprocess.run([NODE, "-e", program], capture_output=True, text=True, timeout=30)
+    assert done.returncode == 0, done.stderr
+    return json.loads(done.stdout)
+
+
+Q2 = {"id": "m", "choose": 2, "options": [{"correct": True}, {"correct": False}, {"correct": True}, {"correct": False}, {"correct": False}],
+      "tasks": {"MLA-C02": ["2.1", "1.1"]}}
+
+
+def test_multiple_response_scores_all_or_nothing() -> None:
+    q = json.dumps(Q2)
+    assert js(f"[[0,2],[2,0],[0],[0,1,2],[],null,[0,0,2]].map(p => C.isRight({q}, p))") == [True, True, False, False, False, False, True]
+
+
+def test_apportion_follows_the_weights_and_caps_small_domains() -> None:
+    weights = '{"1": 28, "2": 24, "3": 24, "4": 24}'
+    plenty, short, tiny = '{"1": 99, "2": 99, "3": 99, "4": 99}', '{"1": 99, "2": 5, "3": 99, "4": 99}', '{"1": 3, "2": 3, "3": 3, "4": 0}'
+    found = js(f"[C.apportion(85, {weights}, {plenty}), C.apportion(65, {weights}, {short}), C.apportion(65, {weights}, {tiny}), "
+               f"C.apportion(3, {weights}, {plenty})]")
+    assert found[0] == {"1": 24, "2": 21, "3": 20, "4": 20}, "85 at 28/24/24/24"
+    assert found[1] == {"1": 22, "2": 5, "3": 19, "4": 19}, "a domain with 5 questions gives 5; the rest by weight"
+    assert found[2] == {"1": 3, "2": 3, "3": 3, "4": 0}, "never more than there is"
+    assert sum(found[3].values()) == 3
+
+
+def test_draw_and_score_a_mock_by_domain() -> None:
+    result = js("""(() => {
+      const exam = {code: "MLA-C02", domains: [{number: "1", weight: 50}, {number: "2", weight: 50}]};
+      const qs = [];
+      for (let i = 0; i < 20; i++) qs.push({id: "q" + i, choose: 1, options: [{correct: true}, {correct: false}],
+        tasks: i < 10 ? {"MLA-C02": ["1.1"]} : i < 18 ? {"MLA-C02": ["2.3", "1.1"]} : {"MLS-C01": ["1.1"]}});
+      const ids = C.drawMock(qs, exam, 12, C.random(7));
+      const byId = Object.fromEntries(qs.map(q => [q.id, q]));
+      const picked = {}; ids.forEach((id, i) => { picked[id] = [i % 2]; });
+      return {ids, again: C.drawMock(qs, exam, 12, C.random(7)), score: C.scoreMock(byId, ids, picked, exam)};
+    })()""")
+    ids = result["ids"]
+    assert len(ids) == len(set(ids)) == 12 and result["again"] == ids, "the same seed draws the same exam"
+    assert not {"q18", "q19"} & set(ids), "only questions tagged with the exam"
+    assert sum(int(i[1:]) < 10 for i in ids) == 6, "domain by the first task, by weight"
+    score = result["score"]
+    assert score["right"] == 6 and score["total"] == 12 and len(score["wrong"]) == 6
+    assert score["domains"]["1"]["total"] == score["domains"]["2"]["total"] == 6
+
+
+def test_sm2_schedule() -> None:
+    days = js("""(() => {
+      let card = null, out = [];
+      for (const [rating, day] of [[3, "2026-11-27"], [3, "2026-11-28"], [3, "2026-12-04"], [2, "2026-12-19"], [1, "2027-01-20"], [4, "2027-01-20"]]) {
+        card = C.sm2(card, rating, day); out.push(card);
+      }
+      let low = null; for (let i = 0; i < 12; i++) low = C.sm2(low, 2, "2026-11-27");
+      return {out, floor: low.ease, easy: C.sm2(null, 4, "2026-11-27").ease};
+    })()""")
+    steps = days["out"]
+    assert [s["interval"] for s in steps] == [1, 6, 15, 38, 0, 1]
+    assert [s["due"] for s in steps] == ["2026-11-28", "2026-12-04", "2026-12-19", "2027-01-26", "2027-01-20", "2027-01-21"]
+    assert [s["ease"] for s in steps] == [2.5, 2.5, 2.5, 2.36, 2.36, 2.46]
+    assert steps[4]["lapses"] == 1 and steps[4]["reps"] == 0 and steps[4]["first"] == "2026-11-27"
+    assert days["floor"] == 1.3 and days["easy"] == 2.6
+
+
+def test_import_accepts_an_export_and_rejects_anything_else() -> None:
+    good = {"app": "aws-ml-study-notes", "kind": "progress", "version": 2, "progress": {
+        "version": 2, "pages": {"a/b": True}, "answers": {"q": {"right": False, "at": "2026-11-27T10:00:00Z", "times": 2}},
+        "flags": {"q": True}, "mocks": [{"exam": "MLA-C02", "right": 1, "total": 2}],
+        "cards": {"c": {"due": "2026-11-28", "interval": 1, "ease": 2.5, "reps": 1, "lapses": 0}}}}
+    accepted = js(f"C.validateImport({json.dumps(good)})")
+    assert accepted["ok"] and accepted["record"]["answers"] == good["progress"]["answers"]
+    bad = [
+        ("null", "no JSON object"),
+        ('{"app": "other", "kind": "progress", "version": 2, "progress": {}}', "not a progress file"),
+        ('{"app": "aws-ml-study-notes", "kind": "progress", "version": 1, "progress": {}}', "version 1"),
+        ('{"app": "aws-ml-study-notes", "kind": "progress", "version": 2, "progress": {"secrets": {}}}', "“secrets”"),
+        ('{"app": "aws-ml-study-notes", "kind": "progress", "version": 2, "progress": {"pages": {"a": "yes"}}}', "“pages” part"),
+        ('{"app": "aws-ml-study-notes", "kind": "progress", "version": 2, "progress": {"answers": {"q": {"right": 1}}}}', "“answers” part"),
+        ('{"app": "aws-ml-study-notes", "kind": "progress", "version": 2, "progress": {"mocks": {}}}', "“mocks” part"),
+        ('{"app": "aws-ml-study-notes", "kind": "progress", "version": 2, "progress": {"cards": {"c": {"due": "2026-11-28", '
+         '"interval": 1, "ease": 0.5, "reps": 1, "lapses": 0}}}}', "“cards” part"),
+    ]
+    results = js("[" + ", ".join(f"C.validateImport({text})" for text, _ in bad) + "]")
+    for (text, message), result in zip(bad, results):
+        assert not result["ok"] and message in result["error"], (text, result)
+
+
+def test_quiz_address_round_trip_and_modes() -> None:
+    result = js("""(() => {
+      const s = C.readQuizState("?exam=MLS-C01&domain=2&task=2.3&topic=T&mode=wrong&order=shuffled&seed=42&n=3");
+      const qs = [
+        {id: "a", topic: "T", tasks: {"MLS-C01": ["2.3"]}}, {id: "b", topic: "T", tasks: {"MLS-C01": ["2.3"]}},
+        {id: "c", topic: "U", tasks: {"MLS-C01": ["2.3"]}}, {id: "d", topic: "T", tasks: {"MLS-C01": ["2.1"]}},
+      ];
+      const record = {answers: {a: {right: false}, b: {right: true}}, flags: {b: true}};
+      const pick = (extra) => C.selectQuestions(qs, Object.assign({}, s, extra), record).map(q => q.id);
+      return {s, back: C.quizQuery(s), wrong: pick({}), flagged: pick({mode: "flagged"}), fresh: pick({mode: "new", topic: ""}),
+              all: pick({mode: "all", topic: "", task: "", domain: "", order: "listed"}),
+              retry: C.quizQuery({exam: "MLA-C02", ids: ["x/y", "z"], mode: "all", order: "listed", n: 1})};
+    })()""")
+    assert result["s"] == {"exam": "MLS-C01", "domain": "2", "task": "2.3", "topic": "T", "mode": "wrong", "order": "shuffled",
+                           "seed": 42, "n": 3, "ids": None}
+    assert result["back"] == "?exam=MLS-C01&domain=2&task=2.3&topic=T&mode=wrong&order=shuffled&seed=42&n=3"
+    assert result["wrong"] == ["a"] and result["flagged"] == ["b"] and result["fresh"] == ["c"]
+    assert result["all"] == ["d", "a", "b", "c"], "as listed: by task, then bank order"
+    assert result["retry"] == "?ids=x%2Fy%2Cz&exam=MLA-C02&n=1"
+    assert not re.search(r"[?&][qh]=", result["back"]), "Material reads ?q= and ?h= as a search"
