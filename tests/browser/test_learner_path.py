@@ -73,7 +73,7 @@ def test_a_tap_on_a_term_shows_its_definition_in_place(phone, base_url: str) -> 
     term.tap()
     popover.wait_for(state="visible")
     term.tap()
-    phone.wait_for_url("**/glossary/**")
+    phone.wait_for_url("**/glossary/**", wait_until="commit")
     assert not phone.errors
 
 
@@ -111,7 +111,7 @@ WIDE_BOXES = """async () => {
 
 
 # One page for each kind of box that scrolls sideways at 390 px: Markdown tables, comparison and
-# decision tables from data, display formulas, the summary of changed facts and the coverage tables.
+# decision tables from data, display formulas and the summary of changed facts.
 # WIDE_BOXES runs on any page: a pass over every page (tests/browser/test_reader.py) can call it too.
 WIDE_PAGES = [
     "domain-1-data-engineering/data-collection/",
@@ -119,7 +119,6 @@ WIDE_PAGES = [
     "domain-4-ml-implementation-and-operations/serving-predictions/",
     "generative-ai/evaluating-generative-ai/",
     "review/whats-changed/",
-    "review/coverage-mla-c02/",
 ]
 
 
