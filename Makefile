@@ -40,8 +40,11 @@ lint: $(DEV_DEPS)
 	$(BIN)/check-jsonschema --builtin-schema vendor.github-workflows .github/workflows/*.yml .github/dependabot.yml
 	$(BIN)/zizmor --offline .github/workflows
 
-audit: build browser
-	$(BIN)/python scripts/audit.py site
+# Lighthouse on every page; AUDIT_FLAGS passes options to scripts/audit.py (see --help).
+AUDIT_FLAGS ?=
+
+audit: $(DEV_DEPS) build browser
+	$(BIN)/python scripts/audit.py site $(AUDIT_FLAGS)
 
 clean:
 	rm -rf site .pytest_cache

@@ -32,11 +32,12 @@ def define_env(env: Any) -> None:
 
 
 def wire_macros(env: Any) -> None:
-    study = data.load_all()
+    data_dir = Path(env.conf["config_file_path"]).parent / "data"
+    study = data.load_all(data_dir)
     glossary, exams, changes = study.glossary, study.exams, study.changes
     docs_dir = Path(env.conf["docs_dir"])
     # Stale facts fail the build: a changed value typed outside its record, or a date typed into a page.
-    guards.check(changes, docs_dir, data.DATA_DIR)
+    guards.check(changes, docs_dir, data_dir)
     directory_urls = bool(env.conf.get("use_directory_urls", True))
     source_pages = pages.read_pages(docs_dir, env.conf["nav"])
     notes_pages = [p for p in source_pages if p.is_notes]
@@ -201,10 +202,13 @@ def wire_macros(env: Any) -> None:
     # ------------------------------------------------------------------ review
 
     @env.macro
-    def all_exam_tips() -> str:
-        """Every exam-tip admonition of the notes pages, grouped by page."""
+    def all_exam_tips(folder: str = "") -> str:
+        """Every exam-tip admonition of the notes pages in `folder` (all of them by default), grouped by page."""
+        chosen = [p for p in notes_pages if p.src.startswith(folder)]
+        if not chosen:
+            raise data.DataError(f"all_exam_tips('{folder}') on page {here()}: no notes page is in that folder.")
         out = []
-        for page in notes_pages:
+        for page in chosen:
             tips = render.exam_tips(page.markdown)
             if not tips:
                 continue
@@ -214,6 +218,17 @@ def wire_macros(env: Any) -> None:
                 indented = "\n".join(f"    {line}" if line else "" for line in body.splitlines())
                 out.append(f'!!! exam-tip "{html.escape(title)}"\n\n{indented}\n')
         return "\n".join(out)
+
+    @env.macro
+    def exam_tip_sections() -> str:
+        """The exam-tip pages of review/exam-tips/, each with how many tips it gathers."""
+        rows = ["| Part of the site | Tips |", "|---|---|"]
+        for page in source_pages:
+            match = re.search(r"""all_exam_tips\(\s*["']([^"']+)["']""", page.markdown)
+            if page.src.startswith("review/exam-tips/") and match:
+                count = sum(len(render.exam_tips(p.markdown)) for p in notes_pages if p.src.startswith(match.group(1)))
+                rows.append(f"| [{render.esc(page.title)}]({render.rel(page.src, here())}) | {count} |")
+        return "\n".join(rows)
 
     @env.macro
     def formula(latex: str, display: bool = False) -> str:

@@ -92,6 +92,25 @@ def fmt(score: float | None) -> str:
     return " n/a" if score is None else f"{score:.2f}"
 
 
+def write_summary(results: list[dict], runs: int) -> None:
+    """The table as Markdown in a GitHub Actions job summary, when running there."""
+    target = os.environ.get("GITHUB_STEP_SUMMARY")
+    if not target:
+        return
+    lines = [f"### Lighthouse, mobile (performance: median of {runs})", "",
+             "| Page | Perf | A11y | Best | SEO | KiB |", "|---|---|---|---|---|---|"]
+    for r in results:
+        if "error" in r:
+            lines.append(f"| /{r['path']} | error | | | | |")
+            continue
+        s = r["scores"]
+        cells = [fmt(s[c]).strip() + (" ⚠" if s[c] is not None and s[c] < MIN_SCORES[c] else "") for c in CATEGORIES]
+        kib = f"{r['bytes'] / KIB:.1f}" + (" ⚠" if r["bytes"] > r["budget"] else "")
+        lines.append(f"| /{r['path']} | " + " | ".join(cells) + f" | {kib} |")
+    with open(target, "a", encoding="utf-8") as out:
+        out.write("\n".join(lines) + "\n")
+
+
 def median_run(runs: list[dict]) -> dict:
     """The run with the median performance score; it keeps its other scores, bytes and failing audits."""
     done = sorted((r for r in runs if "error" not in r), key=lambda r: r["scores"]["performance"] or 0)
@@ -142,6 +161,7 @@ def main() -> int:
         server.shutdown()
     results = [median_run([r for r in runs if r["path"] == path]) for path in paths]
 
+    write_summary(results, args.runs)
     ok = True
     width = max(len(p or "/") for p in paths) + 1
     print(f"{'page':<{width}} perf  a11y  best  seo   KiB(gz)  perf runs       failing audits")

@@ -46,6 +46,25 @@ def site_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return out
 
 
+_PARSED: dict[Path, object] = {}
+
+
+def parsed(path: Path):
+    """A built page's HTML, parsed once per test run (lxml: the site has about a hundred pages)."""
+    from bs4 import BeautifulSoup
+
+    if path not in _PARSED:
+        _PARSED[path] = BeautifulSoup(path.read_text(encoding="utf-8"), "lxml")
+    return _PARSED[path]
+
+
+@pytest.fixture(scope="session")
+def built_pages(site_dir: Path) -> dict:
+    """Every HTML page of the built site, parsed, by its path relative to the site root."""
+    files = sorted(p for p in site_dir.rglob("*.html") if "assets" not in p.relative_to(site_dir).parts)
+    return {p.relative_to(site_dir): parsed(p) for p in files}
+
+
 @pytest.fixture(scope="session")
 def base_url(site_dir: Path) -> Iterator[str]:
     """The built site served over HTTP on 127.0.0.1 under the path of site_url, as GitHub Pages serves it

@@ -81,12 +81,18 @@ def changed_value_findings(changes: Mapping[str, Change], docs_dir: Path, data_d
             path = root / change.source
             if path.is_file():
                 own[(path.resolve().as_posix(), change.id)] = record_lines(path, change.id)
+    any_value = re.compile("|".join(f"(?:{p.pattern})" for _, _, p in patterns), re.IGNORECASE)
     findings = []
     files = [*sorted(docs_dir.rglob("*.md")), *sorted(data_dir.rglob("*.yml"))]
     for path in files:
         key = path.resolve().as_posix()
-        lines = path.read_text(encoding="utf-8").splitlines()
+        text = path.read_text(encoding="utf-8")
+        if not any_value.search(text):  # most files type no changed value at all
+            continue
+        lines = text.splitlines()
         for number, line in enumerate(lines, 1):
+            if not any_value.search(line):
+                continue
             for change, value, pattern in patterns:
                 if number in own.get((key, change.id), range(0)):
                     continue

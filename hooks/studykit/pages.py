@@ -10,7 +10,7 @@ from typing import Any
 
 import yaml
 
-from .data import DataError, Exam, Skill, parse_ref
+from .data import SAFE_LOADER, DataError, Exam, Skill, parse_ref
 from .errors import did_you_mean
 from .render import rel
 
@@ -145,7 +145,7 @@ def read_page(docs_dir: Path, src: str) -> SourcePage:
     match = FRONT_MATTER.match(text)
     if match:
         try:
-            meta = yaml.safe_load(match.group(1)) or {}
+            meta = yaml.load(match.group(1), Loader=SAFE_LOADER) or {}
         except yaml.MarkedYAMLError as err:
             line = (err.problem_mark.line + 2) if err.problem_mark else "?"
             raise DataError(f"docs/{src} line {line}: invalid YAML front matter ({err.problem}).") from None

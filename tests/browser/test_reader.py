@@ -9,16 +9,17 @@ pytestmark = pytest.mark.browser
 STREAMING = "domain-1-data-engineering/streaming-data-collection/"
 
 
-@pytest.mark.xdist_group("pages")
-def test_every_page_loads_on_a_phone_without_errors_or_sideways_scroll(browser, base_url: str, nav_pages: list[str]) -> None:
-    """One pass over every page at 375 px: script errors in the console, and a page wider than the screen."""
+@pytest.mark.parametrize("half", [0, 1], ids=["first-half", "second-half"])
+def test_every_page_loads_on_a_phone_without_errors_or_sideways_scroll(browser, base_url: str, nav_pages: list[str], half: int) -> None:
+    """One pass over every page at 375 px, in two halves: script errors in the console, and a page wider
+    than the screen."""
     from conftest import PageWatch
 
     context = browser.new_context(viewport={"width": 375, "height": 812}, is_mobile=True, has_touch=True)
     page = context.new_page()
     watch = PageWatch(page, base_url)
     problems = []
-    for path in [*nav_pages, "404.html"]:
+    for path in [*nav_pages, "404.html"][half::2]:
         watch.errors.clear()
         page.goto(base_url + path, wait_until="load")
         overflow = page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")

@@ -1,7 +1,9 @@
 """Each contributor mistake fails the strict build with a message that names the culprit and the fix.
 
-Every test copies the project, makes one mistake and builds the copy. Mistakes in data fail when the
-build starts, so most of these builds stop within seconds.
+Every test copies the project and makes one mistake. A mistake in data or front matter stops the build
+where it starts, in the macros module's define_env; those tests run that step in-process, which takes a
+second instead of a whole build. Mistakes that only show while pages render (a term, a link), and one
+data mistake as a check that the step really stops a build, run the strict build itself.
 """
 
 from __future__ import annotations
@@ -26,6 +28,7 @@ QUESTION = """
     - {{text: Amazon Data Firehose, why: Wrong here.}}
     - {{text: Amazon MSK, why: Wrong here.}}
     - {{text: AWS Glue, why: {why}}}
+    - {{text: Amazon SQS, why: Wrong here.}}
   tasks: [{tasks}]
   teach: {teach}
 """
@@ -46,6 +49,31 @@ def failed_build(project: Path, tmp_path: Path) -> str:
     output = result.stdout + result.stderr
     assert result.returncode != 0, f"the build should have failed:\n{output[-2000:]}"
     return output
+
+
+class BuildStart:
+    """What the macros plugin hands define_env when a build of `project` starts."""
+
+    def __init__(self, project: Path, tmp_path: Path) -> None:
+        from studykit.pages import load_mkdocs_config
+
+        self.conf = load_mkdocs_config(project / "mkdocs.yml")
+        self.conf.update(config_file_path=str(project / "mkdocs.yml"), docs_dir=str(project / "docs"),
+                         site_dir=str(tmp_path / "site"))
+        self.variables: dict = {}
+
+    def macro(self, function):
+        return function
+
+
+def failed_start(project: Path, tmp_path: Path) -> str:
+    """The message with which the build of `project` stops as it starts."""
+    import macros
+    from mkdocs.exceptions import PluginError
+
+    with pytest.raises(PluginError) as stopped:
+        macros.define_env(BuildStart(project, tmp_path))
+    return str(stopped.value)
 
 
 def question(**fields: str) -> str:
@@ -70,13 +98,13 @@ def test_unknown_term_names_term_page_and_closest_matches(project: Path, tmp_pat
 
 def test_glossary_record_missing_definition_names_the_record(project: Path, tmp_path: Path) -> None:
     append(project / GLOSSARY, "\n- term: Zzyzx shard\n  aliases: [zzyzx partition]\n")
-    out = failed_build(project, tmp_path)
+    out = failed_start(project, tmp_path)
     assert "data/glossary/streaming.yml: term 'Zzyzx shard': missing required field 'definition'" in out
 
 
 def test_duplicate_alias_names_both_records(project: Path, tmp_path: Path) -> None:
     append(project / GLOSSARY, "\n- term: Zzyzx count\n  aliases: [KPL]\n  definition: How many.\n")
-    out = failed_build(project, tmp_path)
+    out = failed_start(project, tmp_path)
     assert "'KPL' (term 'Zzyzx count') is already a name of term 'Kinesis Producer Library'" in out
 
 
@@ -92,13 +120,13 @@ def test_broken_yaml_names_file_and_line(project: Path, tmp_path: Path) -> None:
 
 def test_unknown_related_term_is_named(project: Path, tmp_path: Path) -> None:
     append(project / GLOSSARY, "\n- term: Zzyzx shard\n  definition: A busy shard.\n  related: [Shard splitting zz]\n")
-    out = failed_build(project, tmp_path)
+    out = failed_start(project, tmp_path)
     assert "term 'Zzyzx shard' lists related term 'Shard splitting zz', which is not in the glossary" in out
 
 
 def test_an_aws_service_without_its_documentation_link_is_named(project: Path, tmp_path: Path) -> None:
     append(project / GLOSSARY, "\n- term: Amazon Zzyzx\n  definition: A service.\n")
-    out = failed_build(project, tmp_path)
+    out = failed_start(project, tmp_path)
     assert "term 'Amazon Zzyzx': an AWS service needs 'docs:'" in out
 
 
@@ -110,89 +138,82 @@ def test_unknown_changed_fact_is_named(project: Path, tmp_path: Path) -> None:
 
 def test_a_change_without_a_date_is_named(project: Path, tmp_path: Path) -> None:
     edit(project / "data/changes/domain-1-data-engineering.yml", "    date: 2025-10-27\n", "")
-    out = failed_build(project, tmp_path)
+    out = failed_start(project, tmp_path)
     assert "change 'kds-record-size': has neither 'date:' nor 'undated:'" in out
 
 
 def test_a_changed_value_typed_in_a_page_names_the_line_and_the_fact_to_use(project: Path, tmp_path: Path) -> None:
     append(project / STREAMING, "\nKinesis keeps records for 365 days at most.\n")
-    out = failed_build(project, tmp_path)
+    out = failed_start(project, tmp_path)
     assert "streaming-data-collection.md:" in out and "'365 days' is the current value of changed fact 'kds-retention'" in out
     assert '{{ fact("kds-retention") }}' in out
 
 
 def test_a_date_typed_in_a_page_is_named(project: Path, tmp_path: Path) -> None:
     append(project / STREAMING, "\nThe feature shipped on 4 May 2026.\n")
-    out = failed_build(project, tmp_path)
+    out = failed_start(project, tmp_path)
     assert "streaming-data-collection.md:" in out and "'4 May 2026' is a date typed into a page" in out
 
 
 def test_a_section_tag_for_a_missing_heading_is_named(project: Path, tmp_path: Path) -> None:
     edit(project / STREAMING, "covers:\n", "covers:\n  no-such-section: [MLA-C02 1.1.4]\n")
-    out = failed_build(project, tmp_path)
+    out = failed_start(project, tmp_path)
     assert "streaming-data-collection.md: front matter 'covers': the page has no section '#no-such-section'" in out
 
 
 def test_an_unknown_exam_skill_is_named(project: Path, tmp_path: Path) -> None:
     edit(project / STREAMING, "covers:\n", "covers:\n  the-kinesis-family: [MLA-C02 1.1.99]\n")
-    out = failed_build(project, tmp_path)
+    out = failed_start(project, tmp_path)
     assert "MLA-C02 has no skill '1.1.99'" in out and "streaming-data-collection.md" in out
 
 
 def test_a_question_with_the_wrong_number_of_right_answers_is_named(project: Path, tmp_path: Path) -> None:
     (project / "data/questions/zz-mistakes.yml").write_text(question(choose="2"), encoding="utf-8")
-    out = failed_build(project, tmp_path)
+    out = failed_start(project, tmp_path)
     assert "data/questions/zz-mistakes.yml: question 'zz-mistake': marks 1 option(s) correct but asks to choose 2" in out
 
 
 def test_a_question_option_without_its_explanation_is_named(project: Path, tmp_path: Path) -> None:
     (project / "data/questions/zz-mistakes.yml").write_text(question(why="''"), encoding="utf-8")
-    out = failed_build(project, tmp_path)
+    out = failed_start(project, tmp_path)
     assert "question 'zz-mistake', option 4: missing required field 'why'" in out
 
 
 def test_a_question_on_an_unknown_task_is_named(project: Path, tmp_path: Path) -> None:
     (project / "data/questions/zz-mistakes.yml").write_text(question(tasks="MLA-C02 9.9"), encoding="utf-8")
-    out = failed_build(project, tmp_path)
+    out = failed_start(project, tmp_path)
     assert "question 'zz-mistake'" in out and "MLA-C02 has no task '9.9'" in out
 
 
 def test_a_question_linking_a_missing_section_is_named(project: Path, tmp_path: Path) -> None:
     teach = "domain-1-data-engineering/streaming-data-collection.md#no-such-anchor"
     (project / "data/questions/zz-mistakes.yml").write_text(question(teach=teach), encoding="utf-8")
-    out = failed_build(project, tmp_path)
+    out = failed_start(project, tmp_path)
     assert "question 'zz-mistake', field 'teach': links to '" + teach + "'" in out
 
 
 def test_a_decision_option_without_best_for_is_named(project: Path, tmp_path: Path) -> None:
     path = project / "data/decisions/kinesis.yml"
-    text = path.read_text(encoding="utf-8")
-    start = text.index("best_for:")
-    end = text.index("\n", start)
-    path.write_text(text[:start] + text[end + 1:], encoding="utf-8")
+    lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
+    first = next(i for i, line in enumerate(lines) if line.strip().startswith("best_for:"))
+    path.write_text("".join(lines[:first] + lines[first + 1:]), encoding="utf-8")
+    out = failed_start(project, tmp_path)
+    assert "data/decisions/kinesis.yml: option 'data-streams': missing required field 'best_for'" in out
+
+
+def test_a_misspelled_field_is_named_with_the_right_one(project: Path, tmp_path: Path) -> None:
+    edit(project / "data/decisions/kinesis.yml", "    best_for: when several of your own consumers", "    bestfor: when several of your own consumers")
+    out = failed_start(project, tmp_path)
+    assert "data/decisions/kinesis.yml: option 'data-streams': unknown field 'bestfor' (did you mean 'best_for'?)" in out
+
+
+def test_broken_links_fail_the_strict_build_and_definitions_stay_text(project: Path, tmp_path: Path) -> None:
+    """One build for three checks: a strict build writes every page before it stops on its warnings."""
+    append(project / STREAMING, "\nSee [the missing page](no-such-page.md) and [shards](../glossary/s.md#no-such-term).\n")
+    append(project / GLOSSARY, "\n- term: Zzyzx shard\n  definition: 'Watch <img src=x onerror=alert(1)> and </script><b>bold</b>'\n")
     out = failed_build(project, tmp_path)
-    assert "data/decisions/kinesis.yml: option" in out and "missing required field 'best_for'" in out
-
-
-def test_broken_link_fails_the_strict_build(project: Path, tmp_path: Path) -> None:
-    append(project / STREAMING, "\nSee [the missing page](no-such-page.md).\n")
-    out = failed_build(project, tmp_path)
-    assert "no-such-page.md" in out and "streaming-data-collection.md" in out
-
-
-def test_broken_anchor_fails_the_strict_build(project: Path, tmp_path: Path) -> None:
-    append(project / STREAMING, "\nSee [shards](../glossary/s.md#no-such-term).\n")
-    out = failed_build(project, tmp_path)
-    assert "no-such-term" in out and "streaming-data-collection.md" in out
-
-
-def test_markup_in_a_definition_is_shown_as_text(project: Path, tmp_path: Path) -> None:
-    append(
-        project / GLOSSARY,
-        "\n- term: Zzyzx shard\n  definition: 'Watch <img src=x onerror=alert(1)> and </script><b>bold</b>'\n",
-    )
-    result = mkdocs_build(project, tmp_path / "site")
-    assert result.returncode == 0, result.stdout + result.stderr
+    assert "streaming-data-collection.md" in out and "no-such-page.md" in out, "a link to a missing page"
+    assert "no-such-term" in out, "a link to a missing heading"
     html = (tmp_path / "site/glossary/t-z/index.html").read_text(encoding="utf-8")
     assert "&lt;img src=x onerror=alert(1)&gt;" in html
     assert "<img src=x" not in html and "<b>bold</b>" not in html

@@ -22,19 +22,18 @@ import last_updated  # noqa: E402
 import page_description  # noqa: E402
 
 
-def html_files(site_dir: Path) -> list[Path]:
-    return sorted(p for p in site_dir.rglob("*.html") if "assets" not in p.relative_to(site_dir).parts)
+pytestmark = pytest.mark.xdist_group("built-html")
 
 
 def soup_of(path: Path) -> BeautifulSoup:
-    return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+    from conftest import parsed
+
+    return parsed(path)
 
 
-def test_every_page_has_a_description_social_tags_favicon_and_print_css(site_dir: Path) -> None:
+def test_every_page_has_a_description_social_tags_favicon_and_print_css(built_pages: dict) -> None:
     problems = []
-    for path in html_files(site_dir):
-        soup = soup_of(path)
-        name = path.relative_to(site_dir)
+    for name, soup in built_pages.items():
         description = soup.select_one('meta[name="description"]')
         text = description.get("content", "").strip() if description else ""
         if not 50 <= len(text) <= 200:
@@ -63,11 +62,10 @@ def test_nav_pages_with_canonical_urls_share_them_in_og_url(site_dir: Path) -> N
     assert glossary.select_one('meta[property="og:type"]')["content"] == "article"
 
 
-def test_nothing_loads_from_another_host(site_dir: Path) -> None:
+def test_nothing_loads_from_another_host(site_dir: Path, built_pages: dict) -> None:
     """Scripts, styles, images, frames and fonts come from the site itself; links may go anywhere."""
     foreign = []
-    for path in html_files(site_dir):
-        soup = soup_of(path)
+    for name, soup in built_pages.items():
         for tag, attr in (("script", "src"), ("link", "href"), ("img", "src"), ("iframe", "src"),
                           ("source", "src"), ("video", "src"), ("audio", "src"), ("object", "data")):
             for el in soup.find_all(tag):
@@ -75,24 +73,24 @@ def test_nothing_loads_from_another_host(site_dir: Path) -> None:
                 if tag == "link" and not {"stylesheet", "preload", "icon", "modulepreload", "preconnect"} & set(el.get("rel", [])):
                     continue
                 if urlparse(url).netloc or url.startswith("//"):
-                    foreign.append(f"{path.relative_to(site_dir)}: <{tag} {attr}={url}>")
+                    foreign.append(f"{name}: <{tag} {attr}={url}>")
     css = "\n".join(p.read_text(encoding="utf-8") for p in (site_dir / "assets" / "css").glob("*.css"))
     foreign += [f"assets/css: {m}" for m in re.findall(r"url\(\s*['\"]?(?:https?:)?//[^)]+\)", css)]
     assert not foreign, "\n".join(foreign)
 
 
-def test_headings_never_skip_a_level(site_dir: Path) -> None:
+def test_headings_never_skip_a_level(built_pages: dict) -> None:
     problems = []
-    for path in html_files(site_dir):
-        content = soup_of(path).select_one("article.md-content__inner")
+    for name, soup in built_pages.items():
+        content = soup.select_one("article.md-content__inner")
         if content is None:
             continue
         levels = [int(h.name[1]) for h in content.find_all(re.compile(r"^h[1-6]$"))]
         if levels.count(1) != 1 or levels[0] != 1:
-            problems.append(f"{path.relative_to(site_dir)}: needs exactly one h1, first (levels {levels[:6]}...)")
+            problems.append(f"{name}: needs exactly one h1, first (levels {levels[:6]}...)")
         for before, after in zip(levels, levels[1:]):
             if after > before + 1:
-                problems.append(f"{path.relative_to(site_dir)}: h{before} is followed by h{after}")
+                problems.append(f"{name}: h{before} is followed by h{after}")
                 break
     assert not problems, "\n".join(problems)
 
@@ -117,10 +115,10 @@ def data_site_url() -> str:
     return load_mkdocs_config(ROOT / "mkdocs.yml")["site_url"]
 
 
-def test_material_does_not_call_the_github_api(site_dir: Path) -> None:
+def test_material_does_not_call_the_github_api(built_pages: dict) -> None:
     """Material's repository widget fetches stars and forks from api.github.com when it is mounted."""
-    for path in html_files(site_dir):
-        assert 'data-md-component="source"' not in path.read_text(encoding="utf-8"), path
+    for name, soup in built_pages.items():
+        assert not soup.select_one('[data-md-component="source"]'), name
 
 
 def test_external_links_are_marked_for_print(site_dir: Path) -> None:

@@ -38,3 +38,14 @@ def test_only_the_deploy_job_can_write_pages() -> None:
             assert perms == {"pages": "write", "id-token": "write"}
         else:
             assert "write" not in perms.values(), f"job {name} should not have write permissions"
+
+
+def test_the_site_is_rebuilt_daily_and_pull_requests_get_an_audit() -> None:
+    import yaml
+
+    workflow = yaml.safe_load((ROOT / ".github" / "workflows" / "site.yml").read_text())
+    on = workflow.get("on") or workflow.get(True)  # PyYAML reads the bare key `on` as True
+    assert on["schedule"], "a daily build keeps date-derived tense current"
+    audit = workflow["jobs"]["audit"]
+    assert audit["if"] == "github.event_name == 'pull_request'" and audit["continue-on-error"] is True
+    assert any("make audit" in step.get("run", "") for step in audit["steps"])

@@ -127,8 +127,8 @@ page: x.md
 fields:
   purpose: What it does
 options:
-  - {id: a, name: A, section: a, purpose: p}
-  - {id: b, name: B, section: b, purpose: p}
+  - {id: a, name: A, section: a, best_for: when a, purpose: p}
+  - {id: b, name: B, section: b, best_for: when b, purpose: p}
 scenarios:
   - {id: s1, task: t, answer: %s, why: w}
 """
@@ -141,7 +141,7 @@ def test_scenario_answer_must_be_an_option(tmp_path: Path) -> None:
 
 
 def test_option_missing_a_declared_field_is_named(tmp_path: Path) -> None:
-    write(tmp_path / "things.yml", (DECISION % "a").replace("section: b, purpose: p", "section: b"))
+    write(tmp_path / "things.yml", (DECISION % "a").replace("best_for: when b, purpose: p", "best_for: when b"))
     with pytest.raises(data.DataError, match=r"option 'b': missing field 'purpose'"):
         data.load_decisions(tmp_path)
 

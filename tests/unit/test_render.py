@@ -84,8 +84,8 @@ DECISION = data.parse_decision(
         "page": "d1/things.md",
         "fields": {"purpose": "What it does"},
         "options": [
-            {"id": "a", "name": "A | pipe", "section": "a", "purpose": "<i>x</i>"},
-            {"id": "b", "name": "B", "section": "b", "purpose": ["one", "two"]},
+            {"id": "a", "name": "A | pipe", "section": "a", "best_for": "when x", "purpose": "<i>x</i>"},
+            {"id": "b", "name": "B", "section": "b", "best_for": "when y", "purpose": ["one", "two"]},
         ],
         "scenarios": [{"id": "s", "task": "Do <script>", "answer": "a", "why": "Because | yes"}],
     },
