@@ -1,23 +1,48 @@
-"""MkDocs hook: small repairs to generated page content that accessibility checkers flag.
+"""MkDocs hook: small repairs to generated page content that accessibility checkers flag, and the
+markup the reader's script needs to make terms and tables work on every screen.
 
 - A table whose top-left header cell is empty has row labels in its first column. The empty
   corner becomes a <td> (an empty <th> is a header without a name, axe: empty-table-header) and
   each row's first cell becomes <th scope="row">, so every data cell has a header (td-has-header).
 - A display formula box scrolls sideways on narrow screens, so keyboard users must be able to
   focus it to scroll it (axe: scrollable-region-focusable). It gets tabindex and a name.
+- Abbreviations (<abbr title>, from the glossary) behave like glossary links: the first use of each
+  abbreviation in a section can be reached with the keyboard (tabindex="0"; the theme shows its
+  tooltip on focus), and every use carries `data-href`, the address of its glossary entry, for the
+  definition popover that a tap opens (docs/assets/js/reader.js). Uses inside a link, a button or a
+  <summary> stay out of the tab order: a focusable element inside another is nested-interactive.
+- Comparison tables (<div class="compare-table">) name each cell's column in `data-label`, so that
+  below about 480 px notes.css can stack their rows into cards with the headers as labels. The table
+  elements get their roles explicitly, because some browsers drop table semantics once CSS changes
+  their display.
 
 Pages and macros keep writing plain Markdown; the fix holds for every page, now and later.
 """
 
 from __future__ import annotations
 
+import html as htmllib
 import re
 from typing import Any
+
+from mkdocs.utils import get_relative_url
 
 TABLE = re.compile(r"<table>.*?</table>", re.S)
 EMPTY_CORNER = re.compile(r"(<thead>\s*<tr>\s*)<th(\s[^>]*)?>\s*</th>")
 FIRST_CELL = re.compile(r"(<tr>\s*)<td(\s[^>]*)?>(.*?)</td>", re.S)
 FORMULA_BOX = re.compile(r'<div class="formula"(?![^>]*\btabindex=)')
+
+COMPARE_TABLE = re.compile(r'(<div class="compare-table[^"]*">\s*)(<table>.*?</table>)', re.S)
+CELL = re.compile(r"<(t[hd])(\s[^>]*)?>(.*?)</t[hd]>", re.S)
+ROW = re.compile(r"<tr>(.*?)</tr>", re.S)
+TAG = re.compile(r"<[^>]+>")
+
+# One pass over the page: section headings, interactive containers and abbreviations, in order.
+TOKEN = re.compile(
+    r"<h2[\s>]"
+    r"|<(?P<open>a|button|summary|label)[\s>]|</(?P<close>a|button|summary|label)>"
+    r'|<abbr title="(?P<title>[^"]*)">(?P<text>[^<]*)</abbr>'
+)
 
 
 def row_headers(table: str) -> str:
@@ -29,10 +54,85 @@ def row_headers(table: str) -> str:
     return head + sep + body
 
 
-def repair(html: str) -> str:
+def cell_text(cell_html: str) -> str:
+    return " ".join(htmllib.unescape(TAG.sub(" ", cell_html)).split())
+
+
+def labeled_table(table: str) -> str:
+    """Each body cell names its column (data-label); every table element states its role."""
+    head, sep, body = table.partition("<tbody>")
+    if not sep:
+        return table
+    labels = [cell_text(m.group(3)) for m in CELL.finditer(head)]
+
+    def row(match: re.Match[str]) -> str:
+        index = iter(range(len(labels)))
+
+        def cell(m: re.Match[str]) -> str:
+            tag, attrs, content = m.group(1), m.group(2) or "", m.group(3)
+            label = labels[next(index, len(labels) - 1)] if labels else ""
+            role = "rowheader" if tag == "th" else "cell"
+            named = f' data-label="{htmllib.escape(label, quote=True)}"' if label else ""
+            return f'<{tag} role="{role}"{attrs}{named}>{content}</{tag}>'
+
+        return f'<tr role="row">{CELL.sub(cell, match.group(1))}</tr>'
+
+    def header(m: re.Match[str]) -> str:
+        role = ' role="columnheader"' if m.group(1) == "th" else ""
+        return f"<{m.group(1)}{role}{m.group(2) or ''}>{m.group(3)}</{m.group(1)}>"
+
+    head = head.replace("<table>", '<table role="table">', 1).replace("<thead>", '<thead role="rowgroup">', 1)
+    head = ROW.sub(lambda m: f'<tr role="row">{CELL.sub(header, m.group(1))}</tr>', head)
+    return head + '<tbody role="rowgroup">' + ROW.sub(row, body)
+
+
+def abbreviations(html: str, hrefs: dict[str, str], page_url: str) -> str:
+    """tabindex on the first use of each abbreviation in a section, and data-href on every use."""
+    out: list[str] = []
+    pos = 0
+    inside = 0
+    seen: set[str] = set()
+    for m in TOKEN.finditer(html):
+        if m.group("title") is None:
+            if m.group(0).startswith("<h2"):
+                seen = set()
+            elif m.group("open"):
+                inside += 1
+            elif m.group("close"):
+                inside = max(0, inside - 1)
+            continue
+        title, text = m.group("title"), m.group("text")
+        attrs = f'title="{title}"'
+        if not inside and text not in seen:
+            seen.add(text)
+            attrs += ' tabindex="0"'
+        target = hrefs.get(htmllib.unescape(title).split(": ", 1)[0])
+        if target:
+            path, _, anchor = target.partition("#")
+            link = get_relative_url(path, page_url) + (f"#{anchor}" if anchor else "")
+            attrs += f' data-href="{htmllib.escape(link, quote=True)}"'
+        out.append(html[pos:m.start()])
+        out.append(f"<abbr {attrs}>{text}</abbr>")
+        pos = m.end()
+    out.append(html[pos:])
+    return "".join(out)
+
+
+def glossary_hrefs(config: Any) -> dict[str, str]:
+    """Term name -> address of its entry from the site root, from the data the macros load at start."""
+    try:
+        entries = config["plugins"]["macros"].variables["practice_assets"]["glossary.json"]
+    except (KeyError, AttributeError, TypeError):
+        return {}
+    return {e["term"]: e["href"] for e in entries}
+
+
+def repair(html: str, hrefs: dict[str, str] | None = None, page_url: str = "") -> str:
     html = TABLE.sub(lambda m: row_headers(m.group(0)), html)
+    html = COMPARE_TABLE.sub(lambda m: m.group(1) + labeled_table(m.group(2)), html)
+    html = abbreviations(html, hrefs or {}, page_url)
     return FORMULA_BOX.sub('<div class="formula" tabindex="0" role="group" aria-label="Formula"', html)
 
 
 def on_page_content(html: str, page: Any, config: Any, files: Any) -> str:
-    return repair(html)
+    return repair(html, glossary_hrefs(config), page.url)

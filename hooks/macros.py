@@ -285,6 +285,27 @@ def wire_macros(env: Any) -> None:
         """The reader's studied pages and right answers per domain of each exam, with export, import and clear."""
         return practice.progress_panel_html(progress)
 
+    @env.macro
+    def continue_panel() -> str:
+        """Home page: "Continue where you left off" and a one-line progress summary, hidden until
+        docs/assets/js/reader.js finds progress in this browser. Carries the notes pages in reading order."""
+        path = [{"id": p.src[:-3], "title": p.title, "href": practice.href(p.src, here(), directory_urls)}
+                for p in notes_pages]
+        mock = practice.href("practice/mock-exam.md", here(), directory_urls)
+        return (
+            '<div class="continue-panel" data-continue hidden data-search-exclude>'
+            '<p class="continue-summary">You have studied <strong class="continue-studied">0</strong> of '
+            f'{len(path)} notes pages and answered <strong class="continue-right">0</strong> '
+            '<span class="continue-right-unit">questions</span> right in this browser. '
+            '<a href="#your-progress">Your progress by domain</a></p>'
+            '<p class="continue-next"><a class="md-button md-button--primary continue-link" href="">'
+            'Continue where you left off: <span class="continue-title"></span></a>'
+            f'<span class="continue-done" hidden>You have studied every notes page. Time for a '
+            f'<a href="{html.escape(mock)}">mock exam</a>.</span></p>'
+            f'<script type="application/json" class="continue-data">{practice.script_json(path)}</script>'
+            "</div>"
+        )
+
     env.variables["search_terms"] = practice.search_terms(glossary, usage, directory_urls)
     env.variables["practice_assets"] = {
         "bank.json": practice.bank_json(questions, exams, directory_urls),

@@ -1,7 +1,9 @@
 /*
  * The reader's script, on every page: the learner's record in this browser (window.StudyStore), the
- * "studied" controls of notes pages, and the practice apps, whose code (practice.js) is fetched only on
- * pages that have one. Plain JavaScript, no dependencies; nothing is sent anywhere.
+ * "studied" controls of notes pages and their ✓ in the navigation, "Continue where you left off" on
+ * the home page, glossary definitions on tap, and the scroll cues of wide tables and formulas. The
+ * glossary filter (glossary-filter.js) and the practice apps (practice.js) are fetched only on the
+ * pages that have them. Plain JavaScript, no dependencies; nothing is sent anywhere.
  *
  * Material's instant navigation swaps page content without reloading scripts, so setup runs on every
  * document$ emission and touches only what the current page has.
@@ -100,26 +102,52 @@
 
   window.StudyStore = { KEY: KEY, load: load, save: save, update: update, clear: clear, normalize: normalize };
 
-  // ------------------------------------------------------------------ "studied" controls
+  // ------------------------------------------------------------------ site addresses
+
+  // The site root, from this script's own address (…/assets/js/reader.js): it holds across instant
+  // navigation and whatever path the site is served under.
+  function siteRoot() {
+    var own = document.querySelector('script[src*="assets/js/reader"]');
+    var src = own ? own.src : new URL("assets/js/reader.js", location.href).href;
+    return src.replace(/assets\/js\/reader(\.[^/]*)?\.js.*$/, "");
+  }
+
+  // The page ids (docs path without ".md") a link can point to: ".../a/b/" is a/b.md or a/b/index.md.
+  function pageIdsOf(href) {
+    var url, root;
+    try {
+      url = new URL(href, location.href);
+      root = new URL(siteRoot());
+    } catch (err) {
+      return [];
+    }
+    if (url.origin !== root.origin || url.pathname.indexOf(root.pathname) !== 0) return [];
+    var path = decodeURIComponent(url.pathname.slice(root.pathname.length))
+      .replace(/(^|\/)index\.html$/, "$1")
+      .replace(/\.html$/, "")
+      .replace(/\/$/, "");
+    return path ? [path, path + "/index"] : ["index"];
+  }
+
+  function isStudied(pages, href) {
+    return pageIdsOf(href).some(function (id) {
+      return !!pages[id];
+    });
+  }
+
+  // ------------------------------------------------------------------ "studied" controls and marks
 
   function setupStudyControls() {
     document.querySelectorAll(".study-toggle[data-page]").forEach(function (button) {
       if (button.dataset.ready) return;
       button.dataset.ready = "1";
-      var id = button.getAttribute("data-page");
-      function show() {
-        var done = !!load().pages[id];
-        button.setAttribute("aria-pressed", done ? "true" : "false");
-        button.textContent = done ? "Studied ✓ (select to undo)" : "Mark this page as studied";
-      }
       button.addEventListener("click", function () {
+        var id = button.getAttribute("data-page");
         update(function (r) {
           if (r.pages[id]) delete r.pages[id];
           else r.pages[id] = true;
         });
       });
-      document.addEventListener("study:changed", show);
-      show();
     });
     document.querySelectorAll("a.study-and-next[data-page]").forEach(function (link) {
       if (link.dataset.ready) return;
@@ -131,6 +159,316 @@
         });
       });
     });
+  }
+
+  function showStudyControls(record) {
+    document.querySelectorAll(".study-toggle[data-page]").forEach(function (button) {
+      var done = !!record.pages[button.getAttribute("data-page")];
+      button.setAttribute("aria-pressed", done ? "true" : "false");
+      button.textContent = done ? "Studied ✓ (select to undo)" : "Mark this page as studied";
+    });
+  }
+
+  // A ✓ after every studied page in the navigation: the sidebar, and the drawer on phones. The page
+  // being read appears twice there (a link, and a label that opens its table of contents on phones).
+  function markNavigation(record) {
+    document.querySelectorAll(".md-nav--primary .md-nav__link").forEach(function (link) {
+      if (link.closest(".md-nav--secondary")) return; // the table of contents inside the drawer
+      var href = link.getAttribute("href");
+      if (!href && link.tagName === "LABEL" && link.nextElementSibling) {
+        href = link.nextElementSibling.getAttribute("href");
+      }
+      if (!href) return;
+      var done = isStudied(record.pages, href);
+      var mark = link.querySelector(".nav-studied");
+      if (done && !mark) {
+        mark = document.createElement("span");
+        mark.className = "nav-studied";
+        mark.innerHTML = '<span aria-hidden="true">✓</span><span class="visually-hidden">(studied)</span>';
+        var text = link.querySelector(".md-ellipsis");
+        if (text) text.insertAdjacentElement("afterend", mark);
+        else link.appendChild(mark);
+      } else if (!done && mark) {
+        mark.remove();
+      }
+    });
+  }
+
+  // ------------------------------------------------------------------ home page: continue and progress
+
+  // The home page's panel lists the notes pages in reading order (JSON written by the build); it shows
+  // once this browser has studied a page or answered a question.
+  function showContinue(record) {
+    var panel = document.querySelector("[data-continue]");
+    if (!panel) return;
+    var source = panel.querySelector("script.continue-data");
+    var path = [];
+    try {
+      path = JSON.parse(source ? source.textContent : "[]");
+    } catch (err) {
+      path = [];
+    }
+    var studied = path.filter(function (p) {
+      return !!record.pages[p.id];
+    }).length;
+    var right = Object.keys(record.answers).filter(function (id) {
+      var a = record.answers[id];
+      return a && a.right;
+    }).length;
+    var start = document.querySelector(".start-button");
+    if (!studied && !right) {
+      panel.hidden = true;
+      if (start) start.classList.add("md-button--primary");
+      return;
+    }
+    var next = null;
+    for (var i = 0; i < path.length; i++) {
+      if (!record.pages[path[i].id]) {
+        next = path[i];
+        break;
+      }
+    }
+    var link = panel.querySelector(".continue-link");
+    var done = panel.querySelector(".continue-done");
+    link.hidden = !next;
+    done.hidden = !!next;
+    if (next) {
+      link.setAttribute("href", next.href);
+      link.querySelector(".continue-title").textContent = next.title;
+    }
+    panel.querySelector(".continue-studied").textContent = String(studied);
+    panel.querySelector(".continue-right").textContent = String(right);
+    panel.querySelector(".continue-right-unit").textContent = right === 1 ? "question" : "questions";
+    panel.hidden = false;
+    if (start) start.classList.remove("md-button--primary");
+  }
+
+  function refreshRecord() {
+    var record = load();
+    showStudyControls(record);
+    markNavigation(record);
+    showContinue(record);
+  }
+
+  document.addEventListener("study:changed", refreshRecord);
+  // Another tab changed the record.
+  window.addEventListener("storage", function (event) {
+    if (event.key === KEY || event.key === null) refreshRecord();
+  });
+
+  // ------------------------------------------------------------------ definitions on tap
+
+  // Glossary links (a[title] into glossary/…) and abbreviations (abbr[title]) show their definition
+  // in the theme's tooltip when pointed at or focused. A touch screen has no pointing: there the first
+  // tap opens the definition in place, in a popover with a link to the full entry; a second tap on the
+  // term follows it. Escape, the close button and a tap elsewhere close the popover.
+  var TERMS = '.md-typeset a[href*="glossary/"][title], .md-typeset a[href*="glossary/"][data-definition], ' +
+    ".md-typeset abbr[title], .md-typeset abbr[data-definition]";
+  var lastPointer = "mouse";
+  var popover = null;
+  var popoverFor = null;
+
+  // The theme removes a title while its own tooltip shows, so keep a copy of every definition.
+  function keepDefinitions() {
+    document.querySelectorAll(TERMS).forEach(function (term) {
+      if (!term.hasAttribute("data-definition") && term.getAttribute("title")) {
+        term.setAttribute("data-definition", term.getAttribute("title"));
+      }
+    });
+  }
+
+  function describe(term) {
+    var text = term.getAttribute("data-definition") || term.getAttribute("title") || "";
+    var shown = term.textContent.trim();
+    if (term.tagName === "ABBR") {
+      var split = text.indexOf(": ");
+      var name = split > 0 ? text.slice(0, split) : shown;
+      return {
+        name: name === shown ? shown : name + " (" + shown + ")",
+        definition: split > 0 ? text.slice(split + 2) : text,
+        href: term.getAttribute("data-href"),
+      };
+    }
+    return { name: shown, definition: text, href: term.getAttribute("href") };
+  }
+
+  function closePopover(returnFocus) {
+    if (!popover) return;
+    var term = popoverFor;
+    popover.remove();
+    popover = null;
+    popoverFor = null;
+    document.documentElement.classList.remove("has-term-popover");
+    if (term) {
+      term.removeAttribute("aria-describedby");
+      term.removeAttribute("aria-expanded");
+      if (returnFocus) term.focus();
+    }
+  }
+
+  function placePopover(term) {
+    var rect = term.getBoundingClientRect();
+    var width = popover.offsetWidth;
+    var height = popover.offsetHeight;
+    var view = document.documentElement.clientWidth;
+    var left = Math.min(Math.max(8, rect.left), Math.max(8, view - width - 8));
+    var below = rect.bottom + 8;
+    var top = below + height > window.innerHeight && rect.top - height - 8 > 56 ? rect.top - height - 8 : below;
+    popover.style.left = left + window.scrollX + "px";
+    popover.style.top = top + window.scrollY + "px";
+  }
+
+  function openPopover(term) {
+    closePopover(false);
+    var about = describe(term);
+    if (!about.definition) return false;
+    popover = document.createElement("div");
+    popover.className = "term-popover md-typeset";
+    popover.id = "term-popover";
+    popover.setAttribute("role", "dialog");
+    popover.setAttribute("aria-label", "Definition: " + about.name);
+    var name = document.createElement("p");
+    name.className = "term-popover__name";
+    name.textContent = about.name;
+    var text = document.createElement("p");
+    text.className = "term-popover__text";
+    text.textContent = about.definition;
+    var actions = document.createElement("p");
+    actions.className = "term-popover__actions";
+    if (about.href) {
+      var full = document.createElement("a");
+      full.href = about.href;
+      full.textContent = "Full entry";
+      actions.appendChild(full);
+    }
+    var close = document.createElement("button");
+    close.type = "button";
+    close.className = "term-popover__close";
+    close.textContent = "Close";
+    close.addEventListener("click", function () {
+      closePopover(true);
+    });
+    actions.appendChild(close);
+    popover.appendChild(name);
+    popover.appendChild(text);
+    popover.appendChild(actions);
+    document.body.appendChild(popover);
+    popoverFor = term;
+    term.setAttribute("aria-describedby", popover.id);
+    term.setAttribute("aria-expanded", "true");
+    document.documentElement.classList.add("has-term-popover");
+    placePopover(term);
+    return true;
+  }
+
+  document.addEventListener(
+    "pointerdown",
+    function (event) {
+      lastPointer = event.pointerType || "mouse";
+    },
+    true
+  );
+
+  // Capture phase: the theme's instant navigation follows links from a listener on <body>.
+  document.addEventListener(
+    "click",
+    function (event) {
+      var target = event.target instanceof Element ? event.target : null;
+      if (!target || (popover && popover.contains(target))) return;
+      var term = target.closest(TERMS);
+      if (!term || (lastPointer !== "touch" && lastPointer !== "pen")) {
+        closePopover(false);
+        return;
+      }
+      if (term === popoverFor) {
+        closePopover(false); // second tap: a link is followed, an abbreviation just closes
+        return;
+      }
+      if (openPopover(term)) {
+        event.preventDefault();
+        event.stopPropagation();
+      }
+    },
+    true
+  );
+
+  document.addEventListener("keydown", function (event) {
+    if (event.key !== "Escape") return;
+    if (popover) closePopover(true);
+    // Escape also dismisses the theme's tooltip of the focused or pointed term (WCAG 1.4.13).
+    document.documentElement.classList.add("tooltips-dismissed");
+  });
+  ["focusin", "pointerover"].forEach(function (type) {
+    document.addEventListener(type, function () {
+      document.documentElement.classList.remove("tooltips-dismissed");
+    });
+  });
+  window.addEventListener("resize", function () {
+    if (popover && popoverFor) placePopover(popoverFor);
+  });
+
+  // ------------------------------------------------------------------ scroll cues
+
+  // A table or display formula wider than the screen scrolls sideways in its own box. A shadow at the
+  // edge that hides more content says so, and follows the scrolling.
+  var resizeWatch =
+    typeof ResizeObserver === "function"
+      ? new ResizeObserver(function (entries) {
+          entries.forEach(function (entry) {
+            if (entry.target.__cue) entry.target.__cue();
+          });
+        })
+      : null;
+
+  function setupScrollCues() {
+    document.querySelectorAll(".md-typeset .md-typeset__scrollwrap, .md-typeset .formula").forEach(function (box) {
+      if (box.__cue) return;
+      var wrap = document.createElement("div");
+      wrap.className = "scroll-cue" + (box.classList.contains("formula") ? " scroll-cue--formula" : "");
+      box.parentNode.insertBefore(wrap, box);
+      wrap.appendChild(box);
+      var table = box.querySelector("table");
+      box.__cue = function () {
+        var more = box.scrollWidth - box.clientWidth;
+        var at = Math.abs(box.scrollLeft);
+        wrap.classList.toggle("scroll-cue--left", more > 1 && at > 1);
+        wrap.classList.toggle("scroll-cue--right", more > 1 && at < more - 1);
+      };
+      box.addEventListener("scroll", box.__cue, { passive: true });
+      if (resizeWatch) {
+        resizeWatch.observe(box);
+        if (table) resizeWatch.observe(table);
+      }
+      box.__cue();
+    });
+  }
+
+  if (!resizeWatch) {
+    window.addEventListener("resize", function () {
+      document.querySelectorAll(".scroll-cue > *").forEach(function (box) {
+        if (box.__cue) box.__cue();
+      });
+    });
+  }
+
+  // ------------------------------------------------------------------ glossary filter, loaded on demand
+
+  // Only the glossary's index page has the filter box: its code (glossary-filter.js) loads there.
+  var filterLoading = null;
+
+  function setupGlossaryFilter() {
+    if (!document.querySelector(".glossary-filter")) return;
+    if (window.GlossaryFilter) {
+      window.GlossaryFilter.mount(document, siteRoot());
+      return;
+    }
+    if (filterLoading) return;
+    filterLoading = document.createElement("script");
+    filterLoading.src = scriptBase() + "glossary-filter.js";
+    filterLoading.onload = function () {
+      if (window.GlossaryFilter) window.GlossaryFilter.mount(document, siteRoot());
+    };
+    document.head.appendChild(filterLoading);
   }
 
   // ------------------------------------------------------------------ practice apps, loaded on demand
@@ -158,7 +496,12 @@
   }
 
   function setup() {
+    closePopover(false);
+    keepDefinitions();
     setupStudyControls();
+    refreshRecord();
+    setupScrollCues();
+    setupGlossaryFilter();
     setupPractice();
   }
 
