@@ -416,13 +416,13 @@ def question_domains(q: Question, exam: Exam) -> list[str]:
 
 def progress_data(exams: Mapping[str, Exam], pages: Sequence[tuple[str, str, Mapping[str, str]]],
                   questions: Sequence[Question]) -> dict[str, Any]:
-    """What the progress panel needs: each practice exam's domains with their notes pages and the
-    questions on them (as indexes into one list of question ids, so each id is embedded once).
+    """What the progress panel needs: each practice exam's domains with their notes pages and how many
+    questions test them. Each saved answer records the domains of its question (see practice.js), so
+    the panel counts right answers per domain without the page carrying every question id.
 
     `pages` holds (page id, title, {exam: primary domain}) for every notes page.
     """
-    ids = [q.id for q in questions]
-    result: dict[str, Any] = {"ids": ids, "exams": []}
+    result: dict[str, Any] = {"exams": []}
     for exam in practice_exams(exams).values():
         domains = []
         for d in exam.domains:
@@ -432,7 +432,7 @@ def progress_data(exams: Mapping[str, Exam], pages: Sequence[tuple[str, str, Map
                     "title": d.title,
                     "weight": d.weight,
                     "pages": [pid for pid, _, doms in pages if doms.get(exam.code) == d.number],
-                    "questions": [i for i, q in enumerate(questions) if d.number in question_domains(q, exam)],
+                    "questions": sum(1 for q in questions if d.number in question_domains(q, exam)),
                 }
             )
         result["exams"].append({"code": exam.code, "name": exam.name, "role": exam.role, "domains": domains})
@@ -449,7 +449,7 @@ def progress_panel_html(data: Mapping[str, Any]) -> str:
         rows = "".join(
             f'<tr><th scope="row">{_e(d["number"])}. {_e(d["title"])} <span class="progress-weight">({d["weight"]}%)</span></th>'
             f'<td><span data-studied="{_e(exam["code"])}:{_e(d["number"])}">–</span> of {len(d["pages"])}</td>'
-            f'<td><span data-right="{_e(exam["code"])}:{_e(d["number"])}">–</span> of {len(d["questions"])}</td></tr>'
+            f'<td><span data-right="{_e(exam["code"])}:{_e(d["number"])}">–</span> of {d["questions"]}</td></tr>'
             for d in exam["domains"]
         )
         tables.append(

@@ -192,15 +192,15 @@ def test_mock_format_note_is_kept() -> None:
 # ---------------------------------------------------------------------------------------------- progress
 
 
-def test_progress_data_indexes_each_question_once() -> None:
+def test_progress_data_counts_questions_per_domain_without_listing_them() -> None:
     study, _, questions = live()
     progress = practice.progress_data(study.exams, [("p1", "Page", {"MLA-C02": "1", "MLS-C01": "2"})], questions)
-    assert progress["ids"] == [q.id for q in questions]
+    assert "ids" not in progress, "the page does not carry every question id"
     mla = next(e for e in progress["exams"] if e["code"] == "MLA-C02")
     assert mla["domains"][0]["pages"] == ["p1"]
     for domain in mla["domains"]:
-        for i in domain["questions"]:
-            assert any(c.split(".")[0] == domain["number"] for c in questions[i].tasks["MLA-C02"])
+        expected = sum(1 for q in questions if any(c.split(".")[0] == domain["number"] for c in q.tasks.get("MLA-C02", ())))
+        assert domain["questions"] == expected
     panel = BeautifulSoup(practice.progress_panel_html(progress), "html.parser")
     assert panel.select_one('[data-right="MLA-C02:1"]') and panel.select_one(".progress-actions[hidden]")
 
@@ -259,6 +259,20 @@ def test_draw_and_score_a_mock_by_domain() -> None:
     score = result["score"]
     assert score["right"] == 6 and score["total"] == 12 and len(score["wrong"]) == 6
     assert score["domains"]["1"]["total"] == score["domains"]["2"]["total"] == 6
+
+
+def test_answers_keep_their_domains_and_the_panel_counts_by_them() -> None:
+    result = js("""(() => {
+      const q = {id: "a", tasks: {"MLA-C02": ["1.1", "1.3", "2.2"], "MLS-C01": ["3.5"]}};
+      const first = C.answerRecord(q, true, undefined, "2026-11-27T10:00:00Z");
+      const again = C.answerRecord(q, false, first, "2026-11-28T10:00:00Z");
+      const answers = {a: first, b: {right: true, d: {"MLA-C02": ["2"]}}, c: {right: false, d: {"MLA-C02": ["1"]}}, old: {right: true}};
+      return {first, again, d1: C.rightInDomain(answers, "MLA-C02", "1"), d2: C.rightInDomain(answers, "MLA-C02", "2"),
+              mls: C.rightInDomain(answers, "MLS-C01", "3")};
+    })()""")
+    assert result["first"]["d"] == {"MLA-C02": ["1", "2"], "MLS-C01": ["3"]} and result["first"]["times"] == 1
+    assert result["again"]["times"] == 2 and result["again"]["right"] is False
+    assert (result["d1"], result["d2"], result["mls"]) == (1, 2, 1)
 
 
 def test_sm2_schedule() -> None:

@@ -586,8 +586,7 @@
         session[q.id] = { sel: sel.slice(), done: true };
         saveSession();
         store().update(function (r) {
-          var before = r.answers[q.id];
-          r.answers[q.id] = { right: right, at: new Date().toISOString(), times: ((before && before.times) || 0) + 1 };
+          r.answers[q.id] = L.answerRecord(q, right, r.answers[q.id], new Date().toISOString());
         });
         question(q, false);
         focus(body.querySelector(".quiz-verdict"));
@@ -1092,8 +1091,7 @@
         r.mocks = r.mocks.slice(-MOCK_HISTORY);
         m.ids.forEach(function (id) {
           if (!byId[id] || !answered(id)) return; // an unanswered question is not a wrong answer to drill
-          var before = r.answers[id];
-          r.answers[id] = { right: isRight(byId[id], m.answers[id]), at: stamp, times: ((before && before.times) || 0) + 1 };
+          r.answers[id] = L.answerRecord(byId[id], isRight(byId[id], m.answers[id]), r.answers[id], stamp);
         });
       });
       writeMock({ v: 1, done: attempt.id });

@@ -113,7 +113,7 @@
       },
       answers: function (v) {
         return isMap(v) && typeof v.right === "boolean" && (v.at === undefined || typeof v.at === "string") &&
-          (v.times === undefined || num(v.times, 0));
+          (v.times === undefined || num(v.times, 0)) && (v.d === undefined || isMap(v.d));
       },
       flags: function (v) {
         return v === true;
@@ -155,9 +155,36 @@
     return n + " " + (n === 1 ? word : many || word + "s");
   }
 
+  // The domains a question tests in each exam ({"MLA-C02": ["1"], "MLS-C01": ["1", "2"]}), kept with each
+  // answer, so the progress panel counts right answers per domain without loading the question bank.
+  function domainsOf(question) {
+    var out = {};
+    Object.keys(question.tasks || {}).forEach(function (exam) {
+      var seen = [];
+      question.tasks[exam].forEach(function (code) {
+        var domain = String(code).split(".")[0];
+        if (seen.indexOf(domain) < 0) seen.push(domain);
+      });
+      out[exam] = seen;
+    });
+    return out;
+  }
+
+  function answerRecord(question, right, before, at) {
+    return { right: right, at: at, times: ((before && before.times) || 0) + 1, d: domainsOf(question) };
+  }
+
+  function rightInDomain(answers, exam, domain) {
+    return Object.keys(answers).filter(function (id) {
+      var a = answers[id];
+      return a && a.right === true && a.d && a.d[exam] && a.d[exam].indexOf(domain) >= 0;
+    }).length;
+  }
+
   var core = {
     isMap: isMap, percent: percent, pad: pad, isoDay: isoDay, dayDate: dayDate, addDays: addDays, daysBetween: daysBetween,
     dueCount: dueCount, newToday: newToday, validateImport: validateImport, plural: plural, MOCK_HISTORY: MOCK_HISTORY,
+    domainsOf: domainsOf, answerRecord: answerRecord, rightInDomain: rightInDomain,
   };
 
   if (typeof document === "undefined") {
@@ -305,18 +332,42 @@
     var actions = app.el.querySelector(".progress-actions");
     var message = h("p", { class: "progress-message", hidden: true });
 
+    // Answers saved before they kept their question's domains (or imported from such a file) get them
+    // from the question bank, loaded only in that case.
+    var backfilling = false;
+
+    function backfill(answers) {
+      var missing = Object.keys(answers).filter(function (id) {
+        return !answers[id].d;
+      });
+      if (!missing.length || backfilling) return;
+      backfilling = true;
+      loadJSON("bank.json").then(function (bank) {
+        var byId = {};
+        bank.questions.forEach(function (q) {
+          byId[q.id] = q;
+        });
+        backfilling = false;
+        store().update(function (r) {
+          Object.keys(r.answers).forEach(function (id) {
+            if (!r.answers[id].d && byId[id]) r.answers[id].d = domainsOf(byId[id]);
+          });
+        });
+      }, function () {
+        backfilling = false; // the counts stay as they are until the bank can be loaded
+      });
+    }
+
     function refresh() {
       var r = store().load();
+      backfill(r.answers);
       data.exams.forEach(function (exam) {
         exam.domains.forEach(function (d) {
           var key = exam.code + ":" + d.number;
           var studied = d.pages.filter(function (p) {
             return r.pages[p];
           }).length;
-          var right = d.questions.filter(function (i) {
-            var a = r.answers[data.ids[i]];
-            return a && a.right === true;
-          }).length;
+          var right = rightInDomain(r.answers, exam.code, d.number);
           app.el.querySelectorAll('[data-studied="' + key + '"]').forEach(function (el) {
             el.textContent = studied;
           });
