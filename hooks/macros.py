@@ -302,7 +302,7 @@ def wire_macros(env: Any) -> None:
             'Continue where you left off: <span class="continue-title"></span></a>'
             f'<span class="continue-done" hidden>You have studied every notes page. Time for a '
             f'<a href="{html.escape(mock)}">mock exam</a>.</span></p>'
-            f'<script type="application/json" class="continue-data">{practice.script_json(path)}</script>'
+            f"{practice.data_block(path, 'continue-data')}"
             "</div>"
         )
 

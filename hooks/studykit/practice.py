@@ -189,14 +189,15 @@ def site_path(target: str, use_directory_urls: bool = True) -> str:
     return f"{built}#{anchor}" if anchor else built
 
 
-def script_json(data: Any) -> str:
-    """JSON safe inside <script type="application/json">: no `<`, `>` or `&` can end the element."""
-    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
-    return text.replace("&", "\\u0026").replace("<", "\\u003c").replace(">", "\\u003e")
+def data_attribute(data: Any) -> str:
+    """JSON for a data-json attribute, escaped for HTML. Not a <script type="application/json"> block:
+    Material's instant navigation re-creates every script in the page as a JavaScript one, which would
+    run the JSON and drop the data."""
+    return html.escape(json.dumps(data, ensure_ascii=False, separators=(",", ":")), quote=True)
 
 
-def _data_block(data: Any) -> str:
-    return f'<script type="application/json" class="practice-data">{script_json(data)}</script>'
+def data_block(data: Any, name: str = "practice-data") -> str:
+    return f'<div class="{name}" hidden data-json="{data_attribute(data)}"></div>'
 
 
 def _e(text: Any) -> str:
@@ -384,7 +385,7 @@ def app_shell(kind: str, intro: str, fallback: str, data: Any | None = None) -> 
             '<div class="practice-mount"></div>',
             '<p class="practice-status" role="status" aria-live="polite"></p>',
             f"<noscript><p>{fallback}</p></noscript>",
-            _data_block(data) if data is not None else "",
+            data_block(data) if data is not None else "",
             "</section>",
         ]
     )
@@ -466,7 +467,7 @@ def progress_panel_html(data: Mapping[str, Any]) -> str:
             '<p class="practice-status" role="status" aria-live="polite"></p>',
             "<noscript><p>Your progress is counted by a small script in this page. "
             "Turn on JavaScript to see it.</p></noscript>",
-            _data_block(data),
+            data_block(data),
             "</section>",
         ]
     )

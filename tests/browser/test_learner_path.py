@@ -177,7 +177,7 @@ def test_home_page_starts_you_and_offers_to_continue(phone, base_url: str) -> No
     open_page(phone, base_url, "")
     panel = phone.locator(".continue-panel")
     panel.wait_for(state="visible")
-    reading_order = panel.locator("script.continue-data").evaluate("s => JSON.parse(s.textContent)")
+    reading_order = panel.locator(".continue-data").evaluate("s => JSON.parse(s.dataset.json)")
     assert reading_order[0]["id"] == NOTES_ID
     link = panel.locator(".continue-link")
     assert reading_order[1]["title"] in link.inner_text()

@@ -99,7 +99,7 @@ def test_quiz_setup_is_small_and_links_the_quiz() -> None:
     setup = practice.quiz_setup(questions, study.exams, "practice/mock-exam.md")
     assert setup["quiz"] == "../quiz/"
     assert setup["questions"] == len(questions)
-    assert len(practice.script_json(setup)) < 12_000, "the page embeds only the filters' data"
+    assert len(practice.data_attribute(setup)) < 12_000, "the page embeds only the filters' data"
 
 
 # ---------------------------------------------------------------------------------------------- question pages

@@ -499,10 +499,10 @@
       var kind = el.getAttribute("data-practice");
       if (el.dataset.mounted) return;
       el.dataset.mounted = "1";
-      var block = el.querySelector("script.practice-data");
+      var block = el.querySelector(".practice-data[data-json]");
       var app = {
         el: el,
-        data: block ? JSON.parse(block.textContent) : null,
+        data: block ? JSON.parse(block.getAttribute("data-json")) : null,
         mount: el.querySelector(".practice-mount"),
         status: el.querySelector(".practice-status"),
       };

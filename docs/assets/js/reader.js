@@ -106,10 +106,13 @@
 
   // The site root, from this script's own address (…/assets/js/reader.js): it holds across instant
   // navigation and whatever path the site is served under.
+  // The site's root, from this script's own address as it loaded. Reading a script element's src later
+  // would resolve its relative address against whatever page instant navigation has moved to since.
+  var ROOT = (document.currentScript && document.currentScript.src ||
+    new URL("assets/js/reader.js", location.href).href).replace(/assets\/js\/reader(\.[^/]*)?\.js.*$/, "");
+
   function siteRoot() {
-    var own = document.querySelector('script[src*="assets/js/reader"]');
-    var src = own ? own.src : new URL("assets/js/reader.js", location.href).href;
-    return src.replace(/assets\/js\/reader(\.[^/]*)?\.js.*$/, "");
+    return ROOT;
   }
 
   // The page ids (docs path without ".md") a link can point to: ".../a/b/" is a/b.md or a/b/index.md.
@@ -201,10 +204,10 @@
   function showContinue(record) {
     var panel = document.querySelector("[data-continue]");
     if (!panel) return;
-    var source = panel.querySelector("script.continue-data");
+    var source = panel.querySelector(".continue-data[data-json]");
     var path = [];
     try {
-      path = JSON.parse(source ? source.textContent : "[]");
+      path = JSON.parse(source ? source.getAttribute("data-json") : "[]");
     } catch (err) {
       path = [];
     }
@@ -476,8 +479,7 @@
   var practiceLoading = null;
 
   function scriptBase() {
-    var own = document.querySelector('script[src*="assets/js/reader"]');
-    return own ? own.src.replace(/reader(\.[^/]*)?\.js.*$/, "") : "assets/js/";
+    return ROOT + "assets/js/";
   }
 
   function setupPractice() {
