@@ -61,9 +61,19 @@ class BuildStart:
         self.conf.update(config_file_path=str(project / "mkdocs.yml"), docs_dir=str(project / "docs"),
                          site_dir=str(tmp_path / "site"))
         self.variables: dict = {}
+        self.macros: dict = {}
+        self.page = None
 
     def macro(self, function):
+        self.macros[function.__name__] = function
         return function
+
+    def render(self, src: str, macro: str, *args: str) -> str:
+        """Call a page macro as the build would while rendering docs/<src>."""
+        from types import SimpleNamespace
+
+        self.page = SimpleNamespace(file=SimpleNamespace(src_uri=src))
+        return self.macros[macro](*args)
 
 
 def failed_start(project: Path, tmp_path: Path) -> str:
@@ -89,8 +99,15 @@ def project(copy_project) -> Path:
 
 
 def test_unknown_term_names_term_page_and_closest_matches(project: Path, tmp_path: Path) -> None:
-    append(project / STREAMING, '\nEach {{ term("shardd") }} holds records.\n')
-    out = failed_build(project, tmp_path)
+    """The macro's message, as the page renders; a macro's error stops the build because the macros
+    plugin runs with on_error_fail (test_site.test_config_is_strict...)."""
+    from studykit.data import DataError
+
+    start = BuildStart(project, tmp_path)
+    __import__("macros").define_env(start)
+    with pytest.raises(DataError) as err:
+        start.render(STREAMING.removeprefix("docs/"), "term", "shardd")
+    out = str(err.value)
     assert "Unknown glossary term 'shardd'" in out
     assert "domain-1-data-engineering/streaming-data-collection.md" in out
     assert "Closest glossary names: shard" in out
@@ -131,9 +148,15 @@ def test_an_aws_service_without_its_documentation_link_is_named(project: Path, t
 
 
 def test_unknown_changed_fact_is_named(project: Path, tmp_path: Path) -> None:
-    append(project / STREAMING, '\n{{ changed("kds-retension") }}\n')
-    out = failed_build(project, tmp_path)
+    from studykit.data import DataError
+
+    start = BuildStart(project, tmp_path)
+    __import__("macros").define_env(start)
+    with pytest.raises(DataError) as err:
+        start.render(STREAMING.removeprefix("docs/"), "changed", "kds-retension")
+    out = str(err.value)
     assert "Unknown changed-fact id 'kds-retension'" in out and "kds-retention" in out
+    assert "streaming-data-collection.md" in out
 
 
 def test_a_change_without_a_date_is_named(project: Path, tmp_path: Path) -> None:

@@ -39,6 +39,8 @@ def test_config_is_strict_with_link_and_anchor_validation() -> None:
     assert CONFIG["strict"] is True
     assert CONFIG["validation"]["anchors"] == "warn" and CONFIG["validation"]["unrecognized_links"] == "warn"
     assert CONFIG["theme"]["font"] is False
+    macros = next(p["macros"] for p in CONFIG["plugins"] if isinstance(p, dict) and "macros" in p)
+    assert macros["on_error_fail"] is True and macros["on_undefined"] == "strict", "a macro's error stops the build"
     assert CONFIG["site_url"].startswith("https://") and CONFIG["repo_url"].startswith("https://github.com/")
 
 
