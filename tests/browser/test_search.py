@@ -1,13 +1,16 @@
-"""Search as a reader meets it: the site's worker (docs/assets/js/search-worker.js) around Material's,
-queried in headless Chromium with the built index.
+"""Search as a reader meets it: the site's worker (docs/assets/js/search-worker.js and search-core.js)
+around Material's.
 
-The worker gets the same messages Material's page code sends it, so these tests see the results the
-search box would render, without typing each query.
+The many-query tests run that worker in Node (tests/search_engine.js) with the built index and the
+messages the page sends it, so they see the results the search box would render without typing each
+query; the last test types into the search box in headless Chromium.
 """
 
 from __future__ import annotations
 
 import json
+import shutil
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -15,55 +18,25 @@ import pytest
 from studykit import data
 from studykit.practice import search_key
 
-pytestmark = pytest.mark.browser
-
-SHOWN = """
-// What Material renders first for each query: the first result group's page, and the sections shown
-// above its "N more on this page" fold (src/templates/assets/javascripts/templates/search).
-(async ({queries, indexUrl}) => {
-  const config = JSON.parse(document.getElementById("__config").textContent);
-  const worker = new Worker(config.search);
-  const index = await (await fetch(indexUrl)).json();
-  const ask = message => new Promise(resolve => {
-    worker.onmessage = event => resolve(event.data);
-    worker.postMessage(message);
-  });
-  await ask({type: 0, data: {config: index.config, docs: index.docs, options: {suggest: false}}});
-  const shown = {};
-  for (const query of queries) {
-    const result = (await ask({type: 2, data: query})).data;
-    const groups = result.items || [];
-    if (!groups.length) { shown[query] = null; continue; }
-    const group = groups[0];
-    const threshold = group[0].score;
-    const page = group.find(doc => !doc.location.includes("#")) || group[0];
-    const sections = group.filter(doc => doc !== page);
-    const cut = sections.findIndex(doc => doc.score < threshold);
-    shown[query] = {
-      page: page.location.split("#")[0],
-      sections: (cut < 0 ? sections : sections.slice(0, cut)).map(doc => doc.location),
-      pages: groups.slice(0, 5).map(g => g[0].location.split("#")[0]),
-    };
-  }
-  worker.terminate();
-  return shown;
-})
-"""
+ENGINE = Path(__file__).resolve().parents[1] / "search_engine.js"
 
 
-def ask(page, base_url: str, queries: list[str]) -> dict:
-    page.goto(base_url, wait_until="load")
-    return page.evaluate(SHOWN, {"queries": queries, "indexUrl": base_url + "search/search_index.json"})
+def ask(site_dir: Path, queries: list[str]) -> dict:
+    """What the search box shows first for each query (see tests/search_engine.js)."""
+    node = shutil.which("node")
+    assert node, "these tests run the search worker in Node.js: install Node.js 18 or newer"
+    result = subprocess.run([node, str(ENGINE), str(site_dir)], input=json.dumps(queries), capture_output=True,
+                            text=True, timeout=300)
+    assert result.returncode == 0, result.stderr
+    return json.loads(result.stdout)
 
 
-@pytest.mark.parametrize("half", [0, 1], ids=["first-half", "second-half"])
-def test_every_glossary_name_puts_its_own_entry_first(page, base_url: str, site_dir: Path, half: int) -> None:
-    """Every term, alias, abbreviation and former name, typed in full (in two halves, one per test worker)."""
+def test_every_glossary_name_puts_its_own_entry_first(site_dir: Path) -> None:
+    """Every term, alias, abbreviation and former name, typed in full."""
     terms = json.loads((site_dir / "search" / "terms.json").read_text(encoding="utf-8"))
     glossary = data.load_all().glossary
-    names = [name for t in glossary.terms for name in t.names][half::2]
-    expected = {name: terms["terms"][terms["names"][search_key(name)]]["entry"] for name in names}
-    shown = ask(page, base_url, list(expected))
+    expected = {name: terms["terms"][terms["names"][search_key(name)]]["entry"] for t in glossary.terms for name in t.names}
+    shown = ask(site_dir, list(expected))
     wrong = []
     for name, entry in expected.items():
         got = shown.get(name)
@@ -72,28 +45,36 @@ def test_every_glossary_name_puts_its_own_entry_first(page, base_url: str, site_
     assert not wrong, f"{len(wrong)} of {len(expected)} names do not show their entry first:\n" + "\n".join(wrong[:30])
 
 
-def test_pages_that_use_a_term_come_right_after_its_entry(page, base_url: str, site_dir: Path) -> None:
+@pytest.fixture(scope="module")
+def answers(site_dir: Path) -> dict:
+    """The few queries of the tests below, asked at once (the engine builds its index once a call)."""
+    return ask(site_dir, ["shard", "kenesis", "firehouse", "hyperparamter", "data drift", "partition key"])
+
+
+def test_pages_that_use_a_term_come_right_after_its_entry(site_dir: Path, answers: dict) -> None:
     terms = json.loads((site_dir / "search" / "terms.json").read_text(encoding="utf-8"))
     record = terms["terms"][terms["names"]["shard"]]
-    shown = ask(page, base_url, ["shard"])["shard"]
+    shown = answers["shard"]
     assert record["pages"], "the Shard entry lists the pages that use it"
     assert shown["pages"][1] == record["pages"][0]
 
 
-def test_typos_still_find_their_page(page, base_url: str) -> None:
-    shown = ask(page, base_url, ["kenesis", "firehouse", "hyperparamter"])
-    for query, got in shown.items():
+def test_typos_still_find_their_page(answers: dict) -> None:
+    shown = answers
+    for query in ("kenesis", "firehouse", "hyperparamter"):
+        got = shown[query]
         assert got is not None, f"{query!r} finds nothing"
     assert any("streaming-data-collection" in p or "kinesis" in p for p in shown["kenesis"]["pages"]), shown["kenesis"]
     assert shown["firehouse"]["sections"][0].endswith("#amazon-data-firehose"), shown["firehouse"]
 
 
-def test_several_words_favor_pages_that_match_them_all(page, base_url: str) -> None:
-    shown = ask(page, base_url, ["data drift", "partition key"])
+def test_several_words_favor_pages_that_match_them_all(answers: dict) -> None:
+    shown = answers
     assert any("deploying-and-operating" in p for p in shown["data drift"]["pages"][:3]), shown["data drift"]
     assert any("streaming" in p for p in shown["partition key"]["pages"][:3]), shown["partition key"]
 
 
+@pytest.mark.browser
 def test_the_search_box_shows_results_and_the_landing_page_highlights_the_words(page, base_url: str) -> None:
     page.goto(base_url, wait_until="load")
     page.locator(".md-search__input").click()

@@ -4,7 +4,8 @@
  *
  * 1. A glossary name, alias or former name typed in full puts that term's own entry first, under its
  *    glossary page, followed by the notes pages that use the term ("used on").
- * 2. A query of several words lists the pages that match every word before those that match some.
+ * 2. A query of several words lists the pages that match every word before those that match some, and
+ *    only those when they fill the first screen of results.
  * 3. A query that finds nothing is tried again with typo tolerance (lunr's edit distance).
  *
  * Material creates the worker from the URL in its __config block when a page loads; overrides/main.html
@@ -164,21 +165,31 @@
       .join(" ");
   }
 
+  // Pages that match every word come first. When there are enough of them to fill the first screen of
+  // results, the pages that match only some words are left out: they are the noise a reader who typed
+  // several words does not want (and the search that finds them is the slowest one).
+  var ENOUGH = 10;
+
   function search(query) {
     var plain = !hasSyntax(query);
     var list = words(query);
-    return run(query)
-      .then(function (result) {
-        if (!plain || list.length < 2) return result;
-        var all = list
-          .map(function (w) {
-            return "+" + w;
-          })
-          .join(" ");
-        return run(all).then(function (strict) {
-          return { items: merge(strict.items || [], result.items || []), suggest: result.suggest };
+    var found;
+    if (plain && list.length > 1) {
+      var all = list
+        .map(function (w) {
+          return "+" + w;
+        })
+        .join(" ");
+      found = run(all).then(function (strict) {
+        if ((strict.items || []).length >= ENOUGH) return strict;
+        return run(query).then(function (some) {
+          return { items: merge(strict.items || [], some.items || []), suggest: some.suggest };
         });
-      })
+      });
+    } else {
+      found = run(query);
+    }
+    return found
       .then(function (result) {
         if (!plain || (result.items && result.items.length)) return result;
         return run(fuzzy(query, 1)).then(function (loose) {
