@@ -38,19 +38,18 @@ def open_search_and_check_colours(page) -> list[str]:
     return found
 
 
-# One page of each kind of content: notes with tables, changed boxes, diagrams and formulas; the glossary
-# index with its filter and a glossary page; the coverage, changes and exam-tip pages; the progress
+# One page of each kind of content: notes with tables, changed boxes, exam tips and formulas; the
+# glossary index with its filter and a glossary page; the coverage and changes pages; the progress
 # panel, the quiz and a question page. Every page's accessibility is also audited by Lighthouse, which
 # runs axe, in `make audit`.
 KINDS = [
-    "", "domain-1-data-engineering/streaming-in-depth/", "generative-ai/evaluating-generative-ai/",
-    "domain-3-modeling/how-models-work/", "glossary/", "glossary/s/", "review/coverage-mla-c02/",
-    "review/whats-changed/", "review/exam-tips/domain-1/", "practice/", "practice/quiz/",
+    "", "domain-1-data-engineering/streaming-in-depth/", "generative-ai/evaluating-generative-ai/", "glossary/",
+    "glossary/s/", "review/coverage-mla-c02/", "review/whats-changed/", "practice/", "practice/quiz/",
     "practice/questions/mla-c02-1-1/",
 ]
 # Colours are set per component, not per page: the dark palette on the pages that hold every component.
 COLOUR_KINDS = ["", "domain-1-data-engineering/streaming-in-depth/", "glossary/s/", "review/coverage-mla-c02/",
-                "practice/", "practice/quiz/"]
+                "practice/"]
 
 
 def representative_pages(nav_pages: list[str], kinds: list[str] = KINDS) -> list[str]:
