@@ -14,7 +14,7 @@ from bs4 import BeautifulSoup
 
 SEED_FACTS = {
     "index.html": [
-        r"Associate", r"two or more years|2 years", r"180 minutes", r"65 questions", r"[Mm]ultiple choice",
+        r"Associate", r"[Tt]wo or more years|2 years", r"180 minutes", r"65 questions", r"[Mm]ultiple choice",
         r"[Mm]ultiple response", r"[Pp]artial credit", r"[Uu]nanswered", r"100 to 1,000", r"750", r"[Ss]caled",
         r"20%", r"24%", r"36%", r"Exploratory Data Analysis", r"Modeling",
         r"Machine Learning Implementation and Operations", r"Glue", r"Kinesis", r"limits", r"prices",
