@@ -6,6 +6,8 @@ import os
 import shutil
 import subprocess
 import sys
+import threading
+import time
 from collections.abc import Iterator
 from pathlib import Path
 from urllib.parse import urlparse
@@ -32,13 +34,76 @@ def mkdocs_build(project: Path, site_dir: Path) -> subprocess.CompletedProcess[s
     )
 
 
+BUILD_DIR_VAR = "STUDY_SITE_BUILD"  # where the controller's background build writes the site
+SITE_DIR_VAR = "STUDY_SITE_DIR"  # a site built already: use it as it is
+BUILD_KEY = pytest.StashKey[subprocess.Popen]()
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    """Start the strict build in the background as the run starts, in the controlling process only, so the
+    tests that need no site (data, units, contributor mistakes) run while it builds. Test workers inherit
+    the variable that says where it goes and wait for it when a test first needs the site."""
+    if hasattr(config, "workerinput") or os.environ.get(SITE_DIR_VAR) or os.environ.get(BUILD_DIR_VAR):
+        return
+    out = ROOT / ".cache" / "test-site"
+    shutil.rmtree(out, ignore_errors=True)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    for stale in (out.with_suffix(".rc"), out.with_suffix(".log")):
+        stale.unlink(missing_ok=True)
+    os.environ[BUILD_DIR_VAR] = str(out)
+    log = out.with_suffix(".log").open("w", encoding="utf-8")
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "NO_COLOR": "1"}
+    build = subprocess.Popen(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "--site-dir", str(out)],
+        cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT,
+    )
+
+    def record_exit() -> None:
+        code = build.wait()
+        log.close()
+        rc = out.with_suffix(".rc")
+        rc.with_suffix(".tmp").write_text(str(code), encoding="utf-8")
+        rc.with_suffix(".tmp").replace(rc)  # whole or not at all: workers poll for it
+
+    threading.Thread(target=record_exit, daemon=True).start()
+    config.stash[BUILD_KEY] = build
+
+
+def pytest_unconfigure(config: pytest.Config) -> None:
+    build = config.stash.get(BUILD_KEY, None)
+    if build is not None and build.poll() is None:
+        build.terminate()  # a run that needed no site ended first
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Tests that need no site run first, while it builds; then the long browser tests, so that the two
+    workers finish together rather than one waiting for the other's last long test."""
+    items.sort(key=lambda item: ("site_dir" in item.fixturenames, item.get_closest_marker("long") is None))
+
+
+def wait_for_build(out: Path, timeout: float = 600) -> Path:
+    rc = out.with_suffix(".rc")
+    deadline = time.monotonic() + timeout
+    while not rc.exists():
+        if time.monotonic() > deadline:
+            pytest.fail(f"The strict build into {out} did not finish in {timeout:.0f} s", pytrace=False)
+        time.sleep(0.2)
+    if rc.read_text(encoding="utf-8").strip() != "0":
+        log = out.with_suffix(".log").read_text(encoding="utf-8")
+        pytest.fail(f"Strict build failed:\n{log}", pytrace=False)
+    return out
+
+
 @pytest.fixture(scope="session")
 def site_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The site, built once per test run with the strict build. `make test` builds it first and passes it in
-    $STUDY_SITE_DIR, so that parallel test workers share one build."""
-    given = os.environ.get("STUDY_SITE_DIR")
+    """The site, built once per test run with the strict build and shared by the test workers: $STUDY_SITE_DIR
+    if it names a built site, else the build this run started (see pytest_configure)."""
+    given = os.environ.get(SITE_DIR_VAR)
     if given and (Path(given) / "index.html").is_file():
         return Path(given).resolve()
+    building = os.environ.get(BUILD_DIR_VAR)
+    if building:
+        return wait_for_build(Path(building))
     out = tmp_path_factory.mktemp("site")
     result = mkdocs_build(ROOT, out)
     if result.returncode != 0:
@@ -113,7 +178,20 @@ class PageWatch:
         page.on("request", on_request)
 
 
-@pytest.fixture
+def fresh_page(context: object) -> object:
+    """A new tab in a context that the tests of a worker share: a new context costs a new renderer process,
+    about a second of CPU here. What a test leaves in storage goes with `forget`."""
+    return context.new_page()
+
+
+def forget(page: object) -> None:
+    """Clear the site's storage (progress, palette, search), then close the tab."""
+    if page.url.startswith("http"):
+        page.evaluate("() => { localStorage.clear(); sessionStorage.clear(); }")
+    page.close()
+
+
+@pytest.fixture(scope="session")
 def context(browser: object) -> Iterator[object]:
     ctx = browser.new_context(viewport={"width": 1280, "height": 900})
     yield ctx
@@ -122,10 +200,10 @@ def context(browser: object) -> Iterator[object]:
 
 @pytest.fixture
 def page(context: object, base_url: str) -> Iterator[object]:
-    page = context.new_page()
+    page = fresh_page(context)
     page.watch = PageWatch(page, base_url)
     yield page
-    page.close()
+    forget(page)
 
 
 @pytest.fixture(scope="session")

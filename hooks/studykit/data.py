@@ -7,6 +7,7 @@ contributor's mistake fails the build with a message that names its culprit.
 from __future__ import annotations
 
 import datetime as dt
+import pickle
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -63,13 +64,22 @@ def slugify(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
 
 
+# Parsed data by file text, pickled so that every reader gets its own copy: `mkdocs serve` rebuilds
+# and the tests' many builds parse only the files that changed.
+_PARSED: dict[str, bytes] = {}
+
+
 def read_yaml(path: Path) -> Any:
     try:
         text = path.read_text(encoding="utf-8")
     except FileNotFoundError:
         raise DataError(f"{display(path)}: file not found") from None
+    if text in _PARSED:
+        return pickle.loads(_PARSED[text])
     try:
-        return yaml.load(text, Loader=SAFE_LOADER)
+        parsed = yaml.load(text, Loader=SAFE_LOADER)
+        _PARSED[text] = pickle.dumps(parsed)
+        return parsed
     except yaml.MarkedYAMLError as err:
         mark = err.problem_mark or err.context_mark
         where = f" line {mark.line + 1}, column {mark.column + 1}" if mark else ""

@@ -15,15 +15,23 @@ NOTES_ID = "domain-1-data-engineering/data-collection"
 OTHER = "domain-1-data-engineering/streaming-data-collection/"
 
 
-@pytest.fixture
-def phone(browser, base_url: str):
+@pytest.fixture(scope="module")
+def phone_context(browser):
     context = browser.new_context(viewport=PHONE, has_touch=True, is_mobile=True, device_scale_factor=1)
-    page = context.new_page()
+    yield context
+    context.close()
+
+
+@pytest.fixture
+def phone(phone_context, base_url: str):
+    from conftest import forget, fresh_page
+
+    page = fresh_page(phone_context)
     errors: list[str] = []
     page.on("pageerror", lambda exc: errors.append(str(exc)))
     page.errors = errors
     yield page
-    context.close()
+    forget(page)
 
 
 def open_page(page, base_url: str, path: str) -> None:

@@ -24,6 +24,7 @@ INSTANT = """url => new Promise(resolve => {
 WIDER = "document.documentElement.scrollWidth - document.documentElement.clientWidth"
 
 
+@pytest.mark.long
 def test_every_page_on_a_phone_runs_without_errors_and_never_scrolls_sideways(browser, base_url: str, nav_pages: list[str]) -> None:
     """Every page at 375 px as a reader moves through the site: reached by instant navigation (how
     readers move between pages), then a full load of the first page and the 404 page. Script errors,

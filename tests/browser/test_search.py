@@ -31,6 +31,7 @@ def ask(site_dir: Path, queries: list[str]) -> dict:
     return json.loads(result.stdout)
 
 
+@pytest.mark.long
 def test_every_glossary_name_puts_its_own_entry_first(site_dir: Path) -> None:
     """Every term, alias, abbreviation and former name, typed in full."""
     terms = json.loads((site_dir / "search" / "terms.json").read_text(encoding="utf-8"))

@@ -3,7 +3,8 @@
 Every test copies the project and makes one mistake. A mistake in data or front matter stops the build
 where it starts, in the macros module's define_env; those tests run that step in-process, which takes a
 second instead of a whole build. Mistakes that only show while pages render (a term, a link), and one
-data mistake as a check that the step really stops a build, run the strict build itself.
+data mistake as a check that the step really stops a build, run the strict build, or its steps on the
+pages concerned (strict_render).
 """
 
 from __future__ import annotations
@@ -49,6 +50,44 @@ def failed_build(project: Path, tmp_path: Path) -> str:
     output = result.stdout + result.stderr
     assert result.returncode != 0, f"the build should have failed:\n{output[-2000:]}"
     return output
+
+
+def strict_render(project: Path, tmp_path: Path, sources: list[str]) -> tuple[str, dict[str, str]]:
+    """The strict build's own steps (its plugins, hooks, link and anchor checks) on a few pages only, in
+    this process: the warnings that would abort a strict build, and each page's HTML. A whole build
+    takes twenty seconds here; the real site's strict build runs once per test run (tests/conftest.py)."""
+    import io
+    import logging
+
+    from mkdocs.commands.build import _populate_page
+    from mkdocs.config import load_config
+    from mkdocs.structure.files import get_files
+    from mkdocs.structure.nav import get_navigation
+
+    caught = io.StringIO()
+    handler = logging.StreamHandler(caught)
+    handler.setLevel(logging.WARNING)
+    logging.getLogger("mkdocs").addHandler(handler)
+    try:
+        config = load_config(str(project / "mkdocs.yml"), site_dir=str(tmp_path / "site"), strict=True)
+        config.plugins.on_startup(command="build", dirty=False)
+        config = config.plugins.on_config(config)
+        config.plugins.on_pre_build(config=config)
+        files = get_files(config)
+        files.add_files_from_theme(config.theme.get_env(), config)
+        files = config.plugins.on_files(files, config=config)
+        nav = get_navigation(files, config)
+        config.plugins.on_nav(nav, config=config, files=files)
+        pages = {}
+        for src in sources:
+            page = files.get_file_from_path(src).page
+            _populate_page(page, config, files)
+            pages[src] = page.content
+        for src in sources:
+            files.get_file_from_path(src).page.validate_anchor_links(files=files, log_level=config.validation.links.anchors)
+    finally:
+        logging.getLogger("mkdocs").removeHandler(handler)
+    return caught.getvalue(), pages
 
 
 class BuildStart:
@@ -231,12 +270,11 @@ def test_a_misspelled_field_is_named_with_the_right_one(project: Path, tmp_path:
 
 
 def test_broken_links_fail_the_strict_build_and_definitions_stay_text(project: Path, tmp_path: Path) -> None:
-    """One build for three checks: a strict build writes every page before it stops on its warnings."""
     append(project / STREAMING, "\nSee [the missing page](no-such-page.md) and [shards](../glossary/s.md#no-such-term).\n")
     append(project / GLOSSARY, "\n- term: Zzyzx shard\n  definition: 'Watch <img src=x onerror=alert(1)> and </script><b>bold</b>'\n")
-    out = failed_build(project, tmp_path)
-    assert "streaming-data-collection.md" in out and "no-such-page.md" in out, "a link to a missing page"
-    assert "no-such-term" in out, "a link to a missing heading"
-    html = (tmp_path / "site/glossary/t-z/index.html").read_text(encoding="utf-8")
-    assert "&lt;img src=x onerror=alert(1)&gt;" in html
-    assert "<img src=x" not in html and "<b>bold</b>" not in html
+    streaming = STREAMING.removeprefix("docs/")
+    warnings, html = strict_render(project, tmp_path, [streaming, "glossary/s.md", "glossary/t-z.md"])
+    assert "streaming-data-collection.md" in warnings and "no-such-page.md" in warnings, "a link to a missing page"
+    assert "no-such-term" in warnings, "a link to a missing heading"
+    assert "&lt;img src=x onerror=alert(1)&gt;" in html["glossary/t-z.md"]
+    assert "<img src=x" not in html["glossary/t-z.md"] and "<b>bold</b>" not in html["glossary/t-z.md"]

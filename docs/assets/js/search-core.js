@@ -102,6 +102,10 @@
     return out;
   }
 
+  function isName(query) {
+    return !!terms && terms.names[normalize(query)] !== undefined;
+  }
+
   // Put a glossary entry first: its page's group leads, and the entry outscores its page's other sections.
   function termFirst(items, query) {
     var index = terms && terms.names[normalize(query)];
@@ -166,8 +170,9 @@
   }
 
   // Pages that match every word come first. When there are enough of them to fill the first screen of
-  // results, the pages that match only some words are left out: they are the noise a reader who typed
-  // several words does not want (and the search that finds them is the slowest one).
+  // results, or the words are a glossary name (its entry and the pages that use it lead), the pages that
+  // match only some words are left out: they are the noise a reader who typed several words does not
+  // want (and the search that finds them is the slowest one).
   var ENOUGH = 10;
 
   function search(query) {
@@ -181,7 +186,7 @@
         })
         .join(" ");
       found = run(all).then(function (strict) {
-        if ((strict.items || []).length >= ENOUGH) return strict;
+        if ((strict.items || []).length >= ENOUGH || isName(query)) return strict;
         return run(query).then(function (some) {
           return { items: merge(strict.items || [], some.items || []), suggest: some.suggest };
         });
