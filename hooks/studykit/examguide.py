@@ -102,8 +102,13 @@ def _fact_row(fact: ExamFact) -> str:
         status = f"[{status}]({fact.source})"
     elif fact.source:
         status = f"{status} ({esc(fact.source)})"
-    value = esc(fact.value) + (f" {esc(fact.note)}." if fact.note else "")
+    value = f"{_sentence(esc(fact.value))} {_sentence(esc(fact.note))}" if fact.note else esc(fact.value)
     return f"| {esc(fact.item)} | {value} | {status} |"
+
+
+def _sentence(text: str) -> str:
+    text = text.strip()
+    return text if text.endswith((".", "!", "?")) else text + "."
 
 
 def exam_status(exams: Mapping[str, Exam]) -> str:

@@ -145,3 +145,13 @@ def test_nav_sources_walks_nested_sections() -> None:
 def test_formula_is_mathml() -> None:
     assert render.formula("x^2").startswith("<math")
     assert 'display="block"' in render.formula("x^2", display=True)
+
+
+def test_an_exam_fact_and_its_note_read_as_two_sentences() -> None:
+    from studykit.examguide import _fact_row
+
+    row = _fact_row(data.ExamFact(item="Standard exam time", value="AWS has not published it",
+                                  status="not-published", note="MLA-C01 allowed 130 minutes"))
+    assert "| AWS has not published it. MLA-C01 allowed 130 minutes. |" in row
+    plain = _fact_row(data.ExamFact(item="Questions", value="65", status="confirmed"))
+    assert "| 65 |" in plain
