@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import quote
 
+from .data import Answer as Option
 from .data import BankQuestion, DataError, Decision, Exam, Glossary, Term
 from .pages import Taught, built_file
 from .render import rel
@@ -27,13 +28,6 @@ CHOICES = 4
 LETTERS = "ABCDEF"
 ASSET_DIR = "assets/practice"
 NEW_CARDS_PER_DAY = 20  # flashcards: new cards a learner sees per day at most
-
-
-@dataclass(frozen=True)
-class Option:
-    text: str
-    correct: bool
-    why: str
 
 
 @dataclass(frozen=True)
@@ -159,7 +153,7 @@ def bank_questions(bank: Sequence[BankQuestion], topics: Mapping[str, str]) -> l
                 scenario=q.scenario,
                 stem=q.stem,
                 choose=q.choose,
-                options=tuple(Option(o.text, o.correct, o.why) for o in q.options),
+                options=tuple(q.options),
                 tasks={e: tuple(c) for e, c in tasks.items()},
                 target=q.teach,
                 source=q.source,
