@@ -39,11 +39,19 @@ SITE_DIR_VAR = "STUDY_SITE_DIR"  # a site built already: use it as it is
 BUILD_KEY = pytest.StashKey[subprocess.Popen]()
 
 
+def needs_the_site(args: list[str]) -> bool:
+    """Whether a run of these test paths may need the built site: any run but one of unit tests only."""
+    units = ROOT / "tests" / "unit"
+    return not args or any(not Path(arg.split("::")[0]).resolve().is_relative_to(units) for arg in args)
+
+
 def pytest_configure(config: pytest.Config) -> None:
     """Start the strict build in the background as the run starts, in the controlling process only, so the
     tests that need no site (data, units, contributor mistakes) run while it builds. Test workers inherit
     the variable that says where it goes and wait for it when a test first needs the site."""
     if hasattr(config, "workerinput") or os.environ.get(SITE_DIR_VAR) or os.environ.get(BUILD_DIR_VAR):
+        return
+    if not needs_the_site(config.args):
         return
     out = ROOT / ".cache" / "test-site"
     shutil.rmtree(out, ignore_errors=True)
