@@ -250,13 +250,12 @@ def changed_group(changes: Sequence[Change]) -> str:
 
 
 def changes_summary(changes: Sequence[Change]) -> str:
-    """One row per change, newest first: the current fact and its date. The subject links to the change's
-    own section, which gives what older notes said and the source (they are not repeated here)."""
+    """One row per change, newest first: the old claim, the current fact, the date and the source."""
     dated = sorted((c for c in changes if c.date), key=lambda c: c.date.start, reverse=True)
-    rows = ["| Subject | Now | Date |", "|---|---|---|"]
+    rows = ["| Subject | Older notes said | Now | Date | Source |", "|---|---|---|---|---|"]
     for c in [*dated, *(c for c in changes if not c.date)]:
         date = f'<time datetime="{c.date.iso}">{esc(c.date.words())}</time>' if c.date else "Undated"
-        rows.append(f"| [{esc(c.subject)}](#{c.id}) | {esc(c.short)} | {date} |")
+        rows.append(f"| [{esc(c.subject)}](#{c.id}) | {esc(c.was)} | {esc(c.short)} | {date} | {source_links(c)} |")
     return '<div class="compare-table changes-table" markdown>\n\n' + "\n".join(rows) + "\n\n</div>"
 
 

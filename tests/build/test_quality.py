@@ -218,3 +218,14 @@ def test_a_long_table_of_contents_keeps_its_top_levels(site_dir: Path) -> None:
     letters = toc.select(":scope > ul > li")
     assert letters and not toc.select(":scope > ul > li > nav"), "h3 terms stay out of the glossary's table of contents"
     assert soup.select_one("article h3[id]"), "the terms keep their headings and anchors"
+
+
+def test_the_changes_page_lists_its_areas_and_its_summary_links_every_change(site_dir: Path) -> None:
+    soup = soup_of(site_dir / "review" / "whats-changed" / "index.html")
+    toc = soup.select_one("nav.md-nav--secondary")
+    assert len(toc.select(":scope > ul > li")) >= 5 and not toc.select(":scope > ul > li > nav"), (
+        "the table of contents lists the exams, the summary and each area; the changes are reached from the summary"
+    )
+    summary = {a["href"] for a in soup.select(".changes-table a[href^='#']")}
+    changes = {f"#{h['id']}" for h in soup.select("article h3[id]")}
+    assert changes and changes <= summary, f"changes missing from the summary table: {sorted(changes - summary)}"
