@@ -30,7 +30,9 @@ browser: $(DEV_DEPS)
 	@scripts/ensure-browser.sh
 
 # Two test workers (these machines have two cores); tests/conftest.py builds the site in the background
-# meanwhile, and orders the tests so that the ones that need no site run while it builds.
+# meanwhile, and orders the tests so that the ones that need no site run while it builds. The loadgroup
+# scheduler hands out one test at a time in that order (pytest 9.2 no longer lets pytest-xdist group
+# tests, so each test is its own unit), and --no-loadscope-reorder keeps the order.
 test: $(DEV_DEPS) browser
 	$(BIN)/python -m pytest -n 2 --dist loadgroup --no-loadscope-reorder
 

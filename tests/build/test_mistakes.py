@@ -15,7 +15,6 @@ import pytest
 
 from conftest import mkdocs_build
 
-pytestmark = pytest.mark.xdist_group("mistakes")
 
 STREAMING = "docs/domain-1-data-engineering/streaming-data-collection.md"
 GLOSSARY = "data/glossary/streaming.yml"

@@ -22,7 +22,6 @@ import last_updated  # noqa: E402
 import page_description  # noqa: E402
 
 
-pytestmark = pytest.mark.xdist_group("built-html")
 
 
 def soup_of(path: Path) -> BeautifulSoup:

@@ -19,7 +19,6 @@ PAGES = read_pages(ROOT / "docs", CONFIG["nav"])
 NOTES = [p for p in PAGES if p.is_notes]
 
 
-pytestmark = pytest.mark.xdist_group("built-html")
 
 
 def built(site_dir: Path, src: str) -> BeautifulSoup:
