@@ -167,14 +167,19 @@
   function showStudyControls(record) {
     document.querySelectorAll(".study-toggle[data-page]").forEach(function (button) {
       var done = !!record.pages[button.getAttribute("data-page")];
-      button.setAttribute("aria-pressed", done ? "true" : "false");
-      button.textContent = done ? "Studied ✓ (select to undo)" : "Mark this page as studied";
+      var pressed = done ? "true" : "false";
+      var label = done ? "Studied ✓ (select to undo)" : "Mark this page as studied";
+      // Unchanged buttons are left alone: a write would make the browser restyle the page.
+      if (button.getAttribute("aria-pressed") !== pressed) button.setAttribute("aria-pressed", pressed);
+      if (button.textContent !== label) button.textContent = label;
     });
   }
 
   // A ✓ after every studied page in the navigation: the sidebar, and the drawer on phones. The page
   // being read appears twice there (a link, and a label that opens its table of contents on phones).
   function markNavigation(record) {
+    // Nothing studied and nothing marked yet: no need to look at every link of the navigation.
+    if (!Object.keys(record.pages).length && !document.querySelector(".nav-studied")) return;
     document.querySelectorAll(".md-nav--primary .md-nav__link").forEach(function (link) {
       if (link.closest(".md-nav--secondary")) return; // the table of contents inside the drawer
       var href = link.getAttribute("href");
