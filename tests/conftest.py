@@ -21,17 +21,16 @@ sys.path.insert(0, str(ROOT / "tests"))
 from browser_path import LAUNCH_ARGS, chromium_path  # noqa: E402
 
 
+def strict_build(site_dir: Path) -> tuple[list[str], dict[str, str]]:
+    """The command and environment of a strict build into `site_dir`, run in the project's folder."""
+    command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site_dir)]
+    return command, {**os.environ, "NO_MKDOCS_2_WARNING": "1", "NO_COLOR": "1"}
+
+
 def mkdocs_build(project: Path, site_dir: Path) -> subprocess.CompletedProcess[str]:
     """Run a strict build of `project` into `site_dir` and return the finished process."""
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "NO_COLOR": "1"}
-    return subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site_dir)],
-        cwd=project,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=300,
-    )
+    command, env = strict_build(site_dir)
+    return subprocess.run(command, cwd=project, env=env, capture_output=True, text=True, timeout=300)
 
 
 BUILD_DIR_VAR = "STUDY_SITE_BUILD"  # where the controller's background build writes the site
@@ -60,11 +59,8 @@ def pytest_configure(config: pytest.Config) -> None:
         stale.unlink(missing_ok=True)
     os.environ[BUILD_DIR_VAR] = str(out)
     log = out.with_suffix(".log").open("w", encoding="utf-8")
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "NO_COLOR": "1"}
-    build = subprocess.Popen(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "--site-dir", str(out)],
-        cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT,
-    )
+    command, env = strict_build(out)
+    build = subprocess.Popen([*command, "--quiet"], cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)
 
     def record_exit() -> None:
         code = build.wait()
@@ -186,12 +182,6 @@ class PageWatch:
         page.on("request", on_request)
 
 
-def fresh_page(context: object) -> object:
-    """A new tab in a context that the tests of a worker share: a new context costs a new renderer process,
-    about a second of CPU here. What a test leaves in storage goes with `forget`."""
-    return context.new_page()
-
-
 def forget(page: object) -> None:
     """Clear the site's storage (progress, palette, search), then close the tab."""
     if page.url.startswith("http"):
@@ -201,6 +191,8 @@ def forget(page: object) -> None:
 
 @pytest.fixture(scope="session")
 def context(browser: object) -> Iterator[object]:
+    """One context for the tests of a worker, each in a new tab: a new context costs a new renderer
+    process, about a second of CPU here. What a test leaves in storage goes with `forget`."""
     ctx = browser.new_context(viewport={"width": 1280, "height": 900})
     yield ctx
     ctx.close()
@@ -208,7 +200,7 @@ def context(browser: object) -> Iterator[object]:
 
 @pytest.fixture
 def page(context: object, base_url: str) -> Iterator[object]:
-    page = fresh_page(context)
+    page = context.new_page()
     page.watch = PageWatch(page, base_url)
     yield page
     forget(page)

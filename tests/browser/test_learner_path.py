@@ -24,9 +24,9 @@ def phone_context(browser):
 
 @pytest.fixture
 def phone(phone_context, base_url: str):
-    from conftest import forget, fresh_page
+    from conftest import forget
 
-    page = fresh_page(phone_context)
+    page = phone_context.new_page()
     errors: list[str] = []
     page.on("pageerror", lambda exc: errors.append(str(exc)))
     page.errors = errors

@@ -77,16 +77,14 @@ def strict_render(project: Path, tmp_path: Path, sources: list[str]) -> tuple[st
         files = config.plugins.on_files(files, config=config)
         nav = get_navigation(files, config)
         config.plugins.on_nav(nav, config=config, files=files)
-        pages = {}
-        for src in sources:
-            page = files.get_file_from_path(src).page
+        pages = {src: files.get_file_from_path(src).page for src in sources}
+        for page in pages.values():
             _populate_page(page, config, files)
-            pages[src] = page.content
-        for src in sources:
-            files.get_file_from_path(src).page.validate_anchor_links(files=files, log_level=config.validation.links.anchors)
+        for page in pages.values():  # anchors once every page has its headings, as the build does
+            page.validate_anchor_links(files=files, log_level=config.validation.links.anchors)
     finally:
         logging.getLogger("mkdocs").removeHandler(handler)
-    return caught.getvalue(), pages
+    return caught.getvalue(), {src: page.content for src, page in pages.items()}
 
 
 class BuildStart:
@@ -124,6 +122,20 @@ def failed_start(project: Path, tmp_path: Path) -> str:
     return str(stopped.value)
 
 
+def failed_render(project: Path, tmp_path: Path, macro: str, *args: str) -> str:
+    """The message with which a page macro stops the build of `project` as it renders the streaming page
+    (a macro's error stops the build because the macros plugin runs with on_error_fail,
+    test_site.test_config_is_strict...)."""
+    import macros
+    from studykit.data import DataError
+
+    start = BuildStart(project, tmp_path)
+    macros.define_env(start)
+    with pytest.raises(DataError) as err:
+        start.render(STREAMING.removeprefix("docs/"), macro, *args)
+    return str(err.value)
+
+
 def question(**fields: str) -> str:
     values = {"choose": "1", "why": "Wrong here.", "tasks": "MLA-C02 1.1",
               "teach": "domain-1-data-engineering/streaming-data-collection.md#the-kinesis-family"}
@@ -137,15 +149,7 @@ def project(copy_project) -> Path:
 
 
 def test_unknown_term_names_term_page_and_closest_matches(project: Path, tmp_path: Path) -> None:
-    """The macro's message, as the page renders; a macro's error stops the build because the macros
-    plugin runs with on_error_fail (test_site.test_config_is_strict...)."""
-    from studykit.data import DataError
-
-    start = BuildStart(project, tmp_path)
-    __import__("macros").define_env(start)
-    with pytest.raises(DataError) as err:
-        start.render(STREAMING.removeprefix("docs/"), "term", "shardd")
-    out = str(err.value)
+    out = failed_render(project, tmp_path, "term", "shardd")
     assert "Unknown glossary term 'shardd'" in out
     assert "domain-1-data-engineering/streaming-data-collection.md" in out
     assert "Closest glossary names: shard" in out
@@ -186,13 +190,7 @@ def test_an_aws_service_without_its_documentation_link_is_named(project: Path, t
 
 
 def test_unknown_changed_fact_is_named(project: Path, tmp_path: Path) -> None:
-    from studykit.data import DataError
-
-    start = BuildStart(project, tmp_path)
-    __import__("macros").define_env(start)
-    with pytest.raises(DataError) as err:
-        start.render(STREAMING.removeprefix("docs/"), "changed", "kds-retension")
-    out = str(err.value)
+    out = failed_render(project, tmp_path, "changed", "kds-retension")
     assert "Unknown changed-fact id 'kds-retension'" in out and "kds-retention" in out
     assert "streaming-data-collection.md" in out
 

@@ -102,14 +102,15 @@
     return out;
   }
 
-  function isName(query) {
-    return !!terms && terms.names[normalize(query)] !== undefined;
+  // The glossary term that a query names in full, or null.
+  function termOf(query) {
+    var index = terms ? terms.names[normalize(query)] : undefined;
+    return index === undefined ? null : terms.terms[index];
   }
 
   // Put a glossary entry first: its page's group leads, and the entry outscores its page's other sections.
   function termFirst(items, query) {
-    var index = terms && terms.names[normalize(query)];
-    var found = index === undefined ? null : terms.terms[index];
+    var found = termOf(query);
     if (!found) return items;
     var entryPage = found.entry.split("#")[0];
     var top = 0;
@@ -186,7 +187,7 @@
         })
         .join(" ");
       found = run(all).then(function (strict) {
-        if ((strict.items || []).length >= ENOUGH || isName(query)) return strict;
+        if ((strict.items || []).length >= ENOUGH || termOf(query)) return strict;
         return run(query).then(function (some) {
           return { items: merge(strict.items || [], some.items || []), suggest: some.suggest };
         });
