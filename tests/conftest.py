@@ -129,9 +129,15 @@ def parsed(path: Path):
 
 @pytest.fixture(scope="session")
 def built_pages(site_dir: Path) -> dict:
-    """Every HTML page of the built site, parsed, by its path relative to the site root."""
+    """Every HTML page of the built site, parsed, by its path relative to the site root; not the pages
+    that only redirect an old address to a page's new one (mkdocs-redirects writes them)."""
     files = sorted(p for p in site_dir.rglob("*.html") if "assets" not in p.relative_to(site_dir).parts)
-    return {p.relative_to(site_dir): parsed(p) for p in files}
+    pages = {p.relative_to(site_dir): parsed(p) for p in files}
+    return {path: soup for path, soup in pages.items() if not is_redirect(soup)}
+
+
+def is_redirect(soup) -> bool:
+    return soup.title is not None and soup.title.get_text() == "Redirecting..."
 
 
 @pytest.fixture(scope="session")
@@ -193,7 +199,9 @@ def forget(page: object) -> None:
 def context(browser: object) -> Iterator[object]:
     """One context for the tests of a worker, each in a new tab: a new context costs a new renderer
     process, about a second of CPU here. What a test leaves in storage goes with `forget`."""
-    ctx = browser.new_context(viewport={"width": 1280, "height": 900})
+    # The offline copy is tested on its own (tests/browser/test_offline.py): here a service worker
+    # would cache the whole site behind every test's back.
+    ctx = browser.new_context(viewport={"width": 1280, "height": 900}, service_workers="block")
     yield ctx
     ctx.close()
 

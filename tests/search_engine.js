@@ -91,10 +91,15 @@ function shown(result) {
   const page = group.find((doc) => !doc.location.includes("#")) || group[0];
   const sections = group.filter((doc) => doc !== page);
   const cut = sections.findIndex((doc) => doc.score < threshold);
+  const highlighted = (doc) => Object.keys(doc.terms || {}).filter((term) => doc.terms[term]);
   return {
     page: page.location.split("#")[0],
     sections: (cut < 0 ? sections : sections.slice(0, cut)).map((doc) => doc.location),
     pages: groups.slice(0, 5).map((g) => g[0].location.split("#")[0]),
+    // The words each row of the first group highlights (?h=) and lists as missing.
+    highlights: group.map(highlighted),
+    missing: group.map((doc) => Object.keys(doc.terms || {}).filter((term) => !doc.terms[term])).flat(),
+    corrected: result.corrected || null,
   };
 }
 

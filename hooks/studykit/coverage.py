@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
-from .data import Exam, Glossary, Skill, Task, Term
+from .data import Exam, Glossary, RemovedItem, Skill, Task, Term
 from .pages import Taught
 from .render import esc, md_link, rel
 
@@ -118,3 +118,70 @@ def _example_cell(e: ExampleCoverage, glossary_href) -> str:
     if not e.pages:
         return f'{link} <span class="coverage-gap">(not used in the notes)</span>'
     return link
+
+
+# --------------------------------------------------------------------------- what a new exam version changed
+
+NEW_PAGE = "review/new-in-mla-c02.md"
+
+
+def section_marks(exam: Exam, taught: Sequence[Taught], removed: Mapping[str, RemovedItem], page_src: str) -> dict[str, str]:
+    """{section anchor: the line under its heading}: "New in MLA-C02" with the new skills the section teaches,
+    or, for a section that teaches only an item the guide dropped, a note that says so."""
+    marks: dict[str, str] = {}
+    new: dict[str, list[Skill]] = {}
+    for t in taught:
+        if t.skill.exam == exam.code and t.skill.new and t.page.src == page_src:
+            new.setdefault(t.anchor, []).append(t.skill)
+    for anchor, skills in new.items():
+        links = ", ".join(md_link(s.code, rel(f"{NEW_PAGE}#{skill_anchor(s)}", page_src), s.text)
+                          for s in sorted(skills, key=lambda s: [int(x) for x in s.code.split(".")]))
+        marks[anchor] = f'<p class="exam-new-mark" markdown="span"><strong>New in {exam.code}</strong> · skill {links}</p>'
+    for anchor, item in removed.items():
+        where = rel(f"{NEW_PAGE}#{removed_anchor(item)}", page_src)
+        marks[anchor] = (f'!!! note "Not in the {exam.code} guide"\n\n    {esc(exam.code)} dropped this from task '
+                         f"{item.task}: {esc(item.text)} {esc(item.older)} [What {exam.code} dropped]({where})")
+    return marks
+
+
+def removed_anchor(item: RemovedItem) -> str:
+    return f"removed-{item.id}"
+
+
+def new_in_exam(exam: Exam, taught: Sequence[Taught], questions: Sequence[tuple[str, str, str]],
+                removed: Mapping[str, Mapping[str, RemovedItem]], titles: Mapping[str, str], page_src: str) -> str:
+    """The page of what `exam` added and dropped: every new skill with the sections and the written questions
+    that teach it (questions whose `teach` section teaches the skill), then every dropped item with the
+    sections that still teach it. `questions` holds (id, question page src with anchor, teach target)."""
+    sections: dict[str, list[Taught]] = {}
+    for t in taught:
+        if t.skill.exam == exam.code and t.skill.new:
+            sections.setdefault(t.skill.code, []).append(t)
+    new_skills = [s for s in exam.skills.values() if s.new]
+    out = [f"{exam.code} added **{len(new_skills)} skills** to the guide and dropped **{len(exam.removed)} items**.", ""]
+    for domain in exam.domains:
+        skills = [s for t in domain.tasks for s in t.skills if s.new]
+        if not skills:
+            continue
+        out.append(f"### Domain {domain.number}: {esc(domain.title)} {{ #new-domain-{domain.number} }}\n")
+        for skill in skills:
+            taught_here = sections.get(skill.code, [])
+            targets = {f"{t.page.src}#{t.anchor}" for t in taught_here}
+            qs = [(qid, where) for qid, where, teach in questions if teach in targets]
+            out.append(f'<p id="{skill_anchor(skill)}" markdown="span"><strong>{skill.code}</strong> {esc(skill.text)}</p>\n')
+            items = ["- Taught in " + (", ".join(
+                md_link(f"{esc(t.page.title)}: {esc(t.section_title)}", rel(f"{t.page.src}#{t.anchor}", page_src))
+                for t in taught_here) or "no section yet")]
+            items.append("- Practice: " + (", ".join(md_link(qid, rel(where, page_src)) for qid, where in qs)
+                                            if qs else "no written question yet"))
+            out += items + [""]
+    out.append(f"## What {exam.code} dropped {{ #dropped }}\n")
+    for item in exam.removed:
+        still = [md_link(esc(titles[src]), rel(f"{src}#{anchor}", page_src)) for src, by_anchor in removed.items()
+                 for anchor, it in by_anchor.items() if it.id == item.id]
+        out.append(f'<p id="{removed_anchor(item)}" markdown="span"><strong>Task {item.task}</strong> {esc(item.text)}</p>\n')
+        out.append(f"- Older questions: {esc(item.older)}")
+        if still:
+            out.append(f"- Still taught for older material in {', '.join(still)}")
+        out.append(f"- Source: [AWS comparison of the two guides]({item.source})\n")
+    return "\n".join(out)

@@ -15,7 +15,7 @@ from typing import Any
 
 import yaml
 
-from .dates import Day, build_date, expand_dates, parse_day, typed_dates, undated_problem
+from .dates import DATED, Day, build_date, expand_dates, parse_day, typed_dates, undated_problem
 from .errors import DataError, closest, did_you_mean
 
 __all__ = ["DataError", "closest", "did_you_mean"]
@@ -194,10 +194,21 @@ def glossary_letter(term: Term) -> str:
 class Glossary:
     terms: list[Term]
     by_name: dict[str, Term] = field(default_factory=dict)
-    pages: dict[str, str] = field(default_factory=dict)  # letter -> docs page that lists it (set by the macros)
+    # page key -> the docs page that lists its terms (set by the macros): a letter ("S"), or a split key
+    # ("Sh": the terms of S from "sh" on) where one letter has more terms than a page can carry
+    pages: dict[str, str] = field(default_factory=dict)
+
+    def key_of(self, term: Term) -> str:
+        """The key of the page that lists `term`: the highest split key of its letter at or below its name,
+        or else its letter. A split key from "a" ("Fa") takes the whole letter, "F1 score" included."""
+        letter = glossary_letter(term)
+        name = sort_name(term).lower()
+        splits = [k for k in self.pages
+                  if len(k) > 1 and k[0] == letter and (k[1:] == "a" or name[:len(k)] >= k.lower())]
+        return max(splits, key=str.lower) if splits else letter
 
     def page_of(self, term: Term) -> str:
-        return self.pages.get(glossary_letter(term), "glossary/index.md")
+        return self.pages.get(self.key_of(term), "glossary/index.md")
 
     def __post_init__(self) -> None:
         anchors: dict[str, Term] = {}
@@ -435,13 +446,20 @@ class Change:
     values: tuple[str, ...] = ()  # the current value as typed; the build flags it anywhere else
     context: tuple[str, ...] = ()  # words near a typed value that show it is this fact (empty: any)
     source: str = ""  # the file that holds the record (data/changes/....yml)
+    checked: Day | None = None  # when the record was last read against its sources
+    milestones: tuple[Day, ...] = ()  # the {verb:date} dates its text names, such as an end of support
 
     @property
     def when(self) -> str:
         return self.date.words() if self.date else "Undated"
 
+    def next_date(self, today: dt.date) -> Day | None:
+        """The first date of this change still ahead of `today`: its own date or a date its text names."""
+        ahead = [d for d in ((self.date,) if self.date else ()) + self.milestones if not d.has_passed(today)]
+        return min(ahead, key=lambda d: d.start) if ahead else None
 
-CHANGE_KEYS = {"id", "subject", "was", "now", "short", "date", "undated", "values", "context", "sources"}
+
+CHANGE_KEYS = {"id", "subject", "was", "now", "short", "date", "undated", "values", "context", "sources", "checked"}
 CHANGE_FILE_KEYS = {"area", "changes"}
 
 
@@ -494,6 +512,7 @@ def parse_changes(raw: Any, source: str) -> list[Change]:
             values=_text_list(rec, "values", where),
             context=_text_list(rec, "context", where),
             source=source,
+            checked=parse_day(rec["checked"], f"{where}: checked") if rec.get("checked") is not None else None,
         )
         parsed.append(change)
     return parsed
@@ -510,9 +529,11 @@ def load_changes(directory: Path | None = None, today: dt.date | None = None) ->
             if change.id in changes:
                 raise DataError(f"{source}: change '{change.id}' is already defined. Ids must be unique.")
             where = f"{source}: change '{change.id}'"
-            changes[change.id] = Change(
-                **{**change.__dict__, "now": expand.text(change.now, where), "short": expand.text(change.short, where)}
-            )
+            milestones = tuple(Day(m.group("date"), where) for m in DATED.finditer(change.now))
+            changes[change.id] = Change(**{
+                **change.__dict__, "now": expand.text(change.now, where), "short": expand.text(change.short, where),
+                "milestones": milestones,
+            })
     return changes
 
 
@@ -555,10 +576,15 @@ class Task:
     domain_title: str
     weight: int
     skills: tuple[Skill, ...] = ()
+    short: str = ""  # the label in the navigation, when the guide's title is too long for it
 
     @property
     def ref(self) -> str:
         return f"{self.exam} {self.code}"
+
+    @property
+    def label(self) -> str:
+        return f"{self.code} {self.short or self.title}"
 
 
 @dataclass(frozen=True)
@@ -593,6 +619,17 @@ class Domain:
 
 
 @dataclass(frozen=True)
+class RemovedItem:
+    """Something the predecessor's guide asked that this exam's guide no longer lists."""
+
+    id: str
+    task: str
+    text: str
+    older: str  # where older questions may still ask about it
+    source: str
+
+
+@dataclass(frozen=True)
 class Exam:
     code: str
     name: str
@@ -604,6 +641,7 @@ class Exam:
     facts: tuple[ExamFact, ...]
     domains: tuple[Domain, ...]
     mock: tuple[MockFormat, ...] = ()
+    removed: tuple[RemovedItem, ...] = ()  # what this version dropped from its predecessor's guide
 
     @property
     def tasks(self) -> dict[str, Task]:
@@ -614,7 +652,8 @@ class Exam:
         return {s.code: s for t in self.tasks.values() for s in t.skills}
 
 
-EXAM_KEYS = {"name", "role", "level", "summary", "guide", "timeline", "facts", "domains", "mock"}
+EXAM_KEYS = {"name", "role", "level", "summary", "guide", "timeline", "facts", "domains", "mock", "removed"}
+REMOVED_KEYS = {"id", "task", "text", "older", "source"}
 FACT_KEYS = {"item", "value", "status", "source", "note"}
 MOCK_KEYS = {"name", "questions", "minutes", "note"}
 
@@ -670,7 +709,8 @@ def parse_exam(code: str, raw: Any, source: str, expand: Expander) -> Exam:
                     raise DataError(f"{swhere}: 'examples' must map what the guide names to a glossary term.")
                 skills.append(Skill(code, scode, _text(sk, "text", swhere), tcode, bool(sk.get("new")),
                                     tuple((str(k), str(v)) for k, v in examples.items())))
-            tasks.append(Task(code, tcode, _text(t, "title", twhere), number, title, weight, tuple(skills)))
+            tasks.append(Task(code, tcode, _text(t, "title", twhere), number, title, weight, tuple(skills),
+                              short=_text(t, "short", twhere, required=False)))
         domains.append(Domain(number, title, weight, tuple(tasks)))
     if domains and sum(d.weight for d in domains) != 100:
         raise DataError(f"{where}: domain weights add up to {sum(d.weight for d in domains)}%, not 100%.")
@@ -701,7 +741,20 @@ def parse_exam(code: str, raw: Any, source: str, expand: Expander) -> Exam:
         facts=tuple(_exam_fact(r, f"{where}, facts", expand) for r in raw.get("facts") or []),
         domains=tuple(domains),
         mock=tuple(mock),
+        removed=tuple(_removed_item(r, f"{where}, removed", {t.code for d in domains for t in d.tasks})
+                      for r in raw.get("removed") or []),
     )
+
+
+def _removed_item(rec: Any, where: str, tasks: set[str]) -> RemovedItem:
+    if not isinstance(rec, dict):
+        raise DataError(f"{where}: each entry must be a mapping with {', '.join(sorted(REMOVED_KEYS))}.")
+    _check_keys(rec, REMOVED_KEYS, where)
+    item = RemovedItem(_text(rec, "id", where), _text(rec, "task", where), _text(rec, "text", where),
+                       _text(rec, "older", where), _https(_text(rec, "source", where), where))
+    if item.task not in tasks:
+        raise DataError(f"{where} '{item.id}': task '{item.task}' is not a task of the exam.")
+    return item
 
 
 def load_exams(path: Path | None = None, expand: Expander | None = None) -> dict[str, Exam]:
@@ -760,13 +813,16 @@ class BankQuestion:
     options: tuple[Answer, ...]
     tasks: tuple[Task, ...]
     teach: str  # docs path#anchor of the section that teaches it
+    sources: tuple[str, ...] = ()
+    checked: Day | None = None  # when the sources were last read against the question
+    decision: str = ""  # questions that test the same decision share this; a mock draws one of them
 
     @property
     def multiple(self) -> bool:
         return self.choose > 1
 
 
-QUESTION_KEYS = {"id", "scenario", "stem", "choose", "options", "tasks", "teach", "sources"}
+QUESTION_KEYS = {"id", "scenario", "stem", "choose", "options", "tasks", "teach", "sources", "checked", "decision"}
 ANSWER_KEYS = {"text", "correct", "why"}
 NUMBER_WORDS = {2: "two", 3: "three"}
 
@@ -806,12 +862,18 @@ def parse_question(rec: Any, source: str, index: int, exams: dict[str, Exam]) ->
     current = [code for code, exam in exams.items() if exam.role == "current"]
     if not set(current) <= exams_named:
         raise DataError(f"{where}: 'tasks' must name at least one task of {', '.join(current)}.")
-    for url in _text_list(rec, "sources", where):
-        _https(url, f"{where}: sources")
+    sources = tuple(_https(url, f"{where}: sources") for url in _text_list(rec, "sources", where))
+    checked = parse_day(rec["checked"], f"{where}: checked") if rec.get("checked") is not None else None
+    if sources and checked is None:
+        raise DataError(f"{where}: has 'sources:' but no 'checked:'. Add 'checked: YYYY-MM-DD', the day you read the sources against the question.")
+    decision = _text(rec, "decision", where, required=False)
+    if decision and not re.fullmatch(r"[a-z0-9]+(?:-[a-z0-9]+)*", decision):
+        raise DataError(f"{where}: 'decision' must be lower-case words joined by hyphens, shared by the questions that test one decision.")
     teach = _text(rec, "teach", where)
     if "#" not in teach or not teach.split("#")[0].endswith(".md"):
-        raise DataError(f"{where}: 'teach' must be a docs page and section, such as domain-1-data-engineering/data-collection.md#one-data-repository.")
-    return BankQuestion(qid, source, _text(rec, "scenario", where), _text(rec, "stem", where), choose, tuple(options), tasks, teach)
+        raise DataError(f"{where}: 'teach' must be a docs page and section, such as domain-1-data-preparation/data-collection.md#one-data-repository.")
+    return BankQuestion(qid, source, _text(rec, "scenario", where), _text(rec, "stem", where), choose, tuple(options), tasks, teach,
+                        sources, checked, decision)
 
 
 def load_questions(directory: Path | None = None, exams: dict[str, Exam] | None = None,

@@ -121,9 +121,15 @@ LINK_TARGET = re.compile(r"\]\([^)]*\)|<https?://[^>]*>|https?://\S+")
 
 def prose_lines(markdown: str) -> Iterable[tuple[int, str]]:
     """(line number, text) of a page's prose: fenced code blocks, inline code, macro calls, HTML
-    comments and link targets are left out, because a date there is code or an address, not a claim."""
+    comments and link targets are left out, because a date there is code or an address, not a claim.
+    So is the front matter's `checked:` date, which records when the facts were read, not a fact."""
     fence = ""
+    front_matter = markdown.startswith("---")
     for number, line in enumerate(markdown.splitlines(), 1):
+        if front_matter:
+            front_matter = number == 1 or line.strip() != "---"
+            if line.startswith("checked:"):
+                continue
         match = FENCE.match(line)
         if match:
             if not fence:

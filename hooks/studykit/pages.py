@@ -10,9 +10,9 @@ from typing import Any
 
 import yaml
 
-from .data import SAFE_LOADER, DataError, Exam, Skill, parse_ref
+from .data import SAFE_LOADER, DataError, Exam, RemovedItem, Skill, parse_ref
 from .errors import did_you_mean
-from .render import rel
+from .render import built_file, rel
 
 FRONT_MATTER = re.compile(r"\A---\s*\n(.*?\n)---\s*\n", re.S)
 HEADING = re.compile(r"^(?P<hashes>#{1,6}) (?P<title>.+?)(?:\s*\{[^}]*#(?P<id>[\w-]+)[^}]*\})?\s*$")
@@ -105,6 +105,64 @@ def page_covers(page: SourcePage, exams: dict[str, Exam]) -> list[Taught]:
     return taught
 
 
+def page_removed(page: SourcePage, exam: Exam) -> dict[str, RemovedItem]:
+    """The sections of a page that teach only something `exam` dropped from its guide:
+
+    removed:
+      bring-your-own-container: bring-your-own-container   # a section anchor: a removed item's id
+    """
+    raw = page.meta.get("removed") or {}
+    where = f"docs/{page.src}: front matter 'removed'"
+    if not isinstance(raw, dict):
+        raise DataError(f"{where} must map a section anchor to the id of an item in {exam.code}'s 'removed:' list.")
+    items = {r.id: r for r in exam.removed}
+    found = {}
+    for anchor, item in raw.items():
+        if str(anchor) not in page.sections:
+            raise DataError(f"{where}: the page has no section '#{anchor}'.{did_you_mean(str(anchor), list(page.sections))}")
+        if item not in items:
+            raise DataError(f"{where}: '{item}' is not in {exam.code}'s 'removed:' list in data/exams.yml."
+                            f"{did_you_mean(str(item), list(items))}")
+        found[str(anchor)] = items[item]
+    return found
+
+
+def insert_after_headings(markdown: str, marks: dict[str, str]) -> str:
+    """Put `marks[anchor]` on its own line under the heading whose id is `anchor`."""
+    if not marks:
+        return markdown
+    out, fenced = [], False
+    for line in markdown.split("\n"):
+        out.append(line)
+        if FENCE.match(line):
+            fenced = not fenced
+            continue
+        match = None if fenced else HEADING.match(line)
+        anchor = match and (match.group("id") or "")
+        if anchor in marks:
+            out += ["", marks[anchor]]
+    return "\n".join(out)
+
+
+def nav_tasks(nav: Any, exam: Exam) -> dict[str, list[str]]:
+    """{task code: the pages the nav lists under that task's section}, for sections labeled as tasks are."""
+    labels = {t.label: code for code, t in exam.tasks.items()}
+    found: dict[str, list[str]] = {}
+
+    def walk(item: Any, task: str | None) -> None:
+        if isinstance(item, list):
+            for sub in item:
+                walk(sub, task)
+        elif isinstance(item, dict):
+            for label, sub in item.items():
+                walk(sub, labels.get(str(label), task))
+        elif isinstance(item, str) and item.endswith(".md") and task:
+            found.setdefault(task, []).append(item)
+
+    walk(nav, None)
+    return found
+
+
 def page_src(page: Any) -> str:
     """The docs path of the page being rendered: the one place that knows how MkDocs exposes it."""
     return page.file.src_uri
@@ -123,14 +181,6 @@ def nav_sources(nav: Any) -> list[str]:
         for item in nav:
             found.extend(nav_sources(item))
     return found
-
-
-def built_file(src: str, use_directory_urls: bool = True) -> str:
-    """The HTML file MkDocs writes for docs file `src`."""
-    stem = src[:-3] if src.endswith(".md") else src
-    if not use_directory_urls or stem == "index" or stem.endswith("/index"):
-        return stem + ".html"
-    return stem + "/index.html"
 
 
 def page_url(src: str) -> str:

@@ -17,12 +17,14 @@ import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
-from urllib.parse import quote
+from urllib.parse import quote, urljoin
 
+from .bank_stats import strip_choose_label
 from .data import Answer as Option
 from .data import BankQuestion, DataError, Decision, Exam, Glossary, Term
 from .pages import Taught, built_file
 from .render import rel
+from .report import report_url
 
 CHOICES = 4
 LETTERS = "ABCDEF"
@@ -44,10 +46,18 @@ class Question:
     tasks: dict[str, tuple[str, ...]] = field(hash=False)  # exam -> task codes
     target: str = ""  # docs path#anchor of the section that teaches it
     source: str = ""  # the data file, for error messages
+    sources: tuple[str, ...] = ()  # the AWS pages the question was checked against
+    decision: str = ""  # questions that test one decision share it; a mock draws one of them
 
     @property
     def multiple(self) -> bool:
         return self.choose > 1
+
+    @property
+    def group(self) -> str:
+        """What a mock exam draws at most one of: the questions that share a decision, or else the question
+        alone. Shipped in bank.json as `group` when it is not the question's id."""
+        return f"decision:{self.decision}" if self.decision else self.id
 
 
 # --------------------------------------------------------------------------- building questions
@@ -139,7 +149,8 @@ def scenario_questions(decisions: Mapping[str, Decision], taught_by_section: Map
 
 
 def bank_questions(bank: Sequence[BankQuestion], topics: Mapping[str, str]) -> list[Question]:
-    """The written questions, with the title of the page that teaches each as its topic."""
+    """The written questions, with the title of the page that teaches each as its topic. A "(Choose two.)"
+    typed into a stem is dropped: the renderers add the one label, from `choose`."""
     out = []
     for q in bank:
         tasks: dict[str, list[str]] = {}
@@ -151,12 +162,14 @@ def bank_questions(bank: Sequence[BankQuestion], topics: Mapping[str, str]) -> l
                 kind="bank",
                 topic=topics.get(q.teach.split("#")[0], ""),
                 scenario=q.scenario,
-                stem=q.stem,
+                stem=strip_choose_label(q.stem),
                 choose=q.choose,
                 options=tuple(q.options),
                 tasks={e: tuple(c) for e, c in tasks.items()},
                 target=q.teach,
                 source=q.source,
+                sources=tuple(q.sources),
+                decision=q.decision,
             )
         )
     return out
@@ -233,8 +246,48 @@ def practice_exams(exams: Mapping[str, Exam]) -> dict[str, Exam]:
     return {e.code: e for e in chosen}
 
 
-def question_json(q: Question, use_directory_urls: bool = True) -> dict[str, Any]:
-    return {
+# A task's readable questions per page: a page of them must stay under the site's page-weight budget.
+QUESTIONS_PER_PAGE = 25
+
+
+def question_page_src(exam: str, task: str, part: int = 1) -> str:
+    """A readable question page of one task statement: practice/questions/mla-c02-3-1.md, then
+    mla-c02-3-1-part-2.md for the next QUESTIONS_PER_PAGE questions, and so on."""
+    base = f"practice/questions/{exam.lower()}-{task.replace('.', '-')}"
+    return f"{base}.md" if part == 1 else f"{base}-part-{part}.md"
+
+
+def task_question_parts(questions: Sequence[Question], exam: str, task: str) -> list[list[Question]]:
+    """The written questions on one task, in the order given, cut into the pages that list them."""
+    chosen = [q for q in questions if q.kind == "bank" and task in q.tasks.get(exam, ())]
+    return [chosen[i:i + QUESTIONS_PER_PAGE] for i in range(0, len(chosen), QUESTIONS_PER_PAGE)]
+
+
+def question_pages(questions: Sequence[Question], exam: str) -> dict[str, str]:
+    """{question id: docs path#anchor} where each written question reads without JavaScript: on the page of
+    its first task of `exam` (it is listed on the page of each of its tasks), in the part that holds it."""
+    found: dict[str, str] = {}
+    tasks = sorted({t for q in questions for t in q.tasks.get(exam, ())}, key=task_sort_key)
+    for task in tasks:
+        for part, chosen in enumerate(task_question_parts(questions, exam, task), 1):
+            for q in chosen:
+                codes = sorted(q.tasks.get(exam, ()), key=task_sort_key)
+                if codes[0] == task:
+                    found[q.id] = f"{question_page_src(exam, task, part)}#{question_anchor(q.id)}"
+    return found
+
+
+def question_anchor(qid: str) -> str:
+    return "q-" + qid.replace("/", "-")
+
+
+def question_json(q: Question, use_directory_urls: bool = True, exams: Mapping[str, Exam] | None = None,
+                  page: str = "") -> dict[str, Any]:
+    """One question for the scripts. `domains` is question_domains() for each exam: the scripts never work
+    a question's domains out for themselves (the mock draws by them, the progress panel counts by them)."""
+    offered = list(exams.values()) if exams else []
+    current = next((e.code for e in offered if e.role == "current"), "")
+    out: dict[str, Any] = {
         "id": q.id,
         "kind": q.kind,
         "topic": q.topic,
@@ -243,8 +296,18 @@ def question_json(q: Question, use_directory_urls: bool = True) -> dict[str, Any
         "choose": q.choose,
         "options": [{"text": o.text, "correct": o.correct, "why": o.why} for o in q.options],
         "tasks": {e: list(c) for e, c in q.tasks.items()},
+        "domains": {e.code: question_domains(q, e) for e in offered if q.tasks.get(e.code)},
         "href": site_path(q.target, use_directory_urls),
     }
+    if q.multiple:
+        out["label"] = choose_label(q.choose)
+    if q.sources:
+        out["sources"] = list(q.sources)
+    if q.group != q.id:
+        out["group"] = q.group
+    if page:
+        out["page"] = site_path(page, use_directory_urls)
+    return out
 
 
 def bank_json(questions: Sequence[Question], exams: Mapping[str, Exam], use_directory_urls: bool = True) -> dict[str, Any]:
@@ -255,6 +318,7 @@ def bank_json(questions: Sequence[Question], exams: Mapping[str, Exam], use_dire
     """
     offered = practice_exams(exams)
     current = next(iter(offered), "")
+    pages = question_pages(questions, current) if current else {}
 
     def order(q: Question) -> tuple[Any, ...]:
         codes = sorted(q.tasks.get(current, ()), key=task_sort_key)
@@ -263,21 +327,32 @@ def bank_json(questions: Sequence[Question], exams: Mapping[str, Exam], use_dire
     return {
         "version": 2,
         "exams": {code: exam_summary(e) for code, e in offered.items()},
-        "questions": [question_json(q, use_directory_urls) for q in sorted(questions, key=order)],
+        "questions": [question_json(q, use_directory_urls, offered, pages.get(q.id, "")) for q in sorted(questions, key=order)],
     }
 
 
+# Placeholders in the "Report a mistake" address that the scripts fill in, so that report.py alone knows
+# the address's format (GitHub's issue form and its fields).
+REPORT_WHERE, REPORT_ADDRESS = "__where__", "__address__"
+
+
+def report_template(repo_url: str) -> str:
+    return report_url(repo_url, REPORT_WHERE, REPORT_ADDRESS) if repo_url else ""
+
+
 def quiz_setup(questions: Sequence[Question], exams: Mapping[str, Exam], page_src: str,
-               use_directory_urls: bool = True) -> dict[str, Any]:
+               use_directory_urls: bool = True, repo_url: str = "") -> dict[str, Any]:
     """What the quiz and mock pages embed, so their filters show before bank.json loads: the exams
-    with their domains, tasks and formats, the topics, the number of questions, and the quiz address
-    (relative to the page) that "retry my wrong answers" opens."""
+    with their domains, tasks and formats, the topics, the number of questions, the quiz address
+    (relative to the page) that "retry my wrong answers" opens, and the "Report a mistake" address with
+    its placeholders (see REPORT_WHERE)."""
     offered = practice_exams(exams)
     return {
         "exams": [exam_summary(e) for e in offered.values()],
         "topics": sorted({q.topic for q in questions if q.topic}, key=str.casefold),
         "questions": len(questions),
         "quiz": href("practice/quiz.md", page_src, use_directory_urls),
+        "report": {"url": report_template(repo_url), "where": REPORT_WHERE, "address": REPORT_ADDRESS},
     }
 
 
@@ -313,7 +388,13 @@ def search_terms(glossary: Glossary, usage: Mapping[str, Sequence[tuple[str, str
         })
         for name in t.names:
             names.setdefault(search_key(name), len(records) - 1)
-    return {"terms": records, "names": names}
+    return {"terms": records, "names": names, "digests": list(DIGEST_PAGES)}
+
+
+# Pages that gather what other pages teach (the glossary, the changes, the exam tips, the coverage tables,
+# the printable sheets): for a query of several words that is not a glossary name, search lists them
+# after the pages that teach the words.
+DIGEST_PAGES = ("glossary/", "review/")
 
 
 # --------------------------------------------------------------------------- readable pages
@@ -323,8 +404,21 @@ def choose_label(n: int) -> str:
     return {2: "Choose two.", 3: "Choose three."}.get(n, "")
 
 
-def question_html(q: Question, number: int, page_src: str, use_directory_urls: bool = True) -> str:
-    """One question as it reads without JavaScript: the options, then every explanation in <details>."""
+def source_label(url: str) -> str:
+    """How a source reads in a list of links: its address without the scheme."""
+    return url.removeprefix("https://")
+
+
+def sources_html(sources: Sequence[str]) -> str:
+    if not sources:
+        return ""
+    links = ", ".join(f'<a href="{_e(url)}">{_e(source_label(url))}</a>' for url in sources)
+    return f'<p class="quiz-sources">AWS sources: {links}</p>'
+
+
+def question_html(q: Question, number: int, page_src: str, use_directory_urls: bool = True, report: str = "") -> str:
+    """One question as it reads without JavaScript: the options, then every explanation, the AWS sources and
+    a "Report a mistake" link (`report`, the issue form's address) in <details>."""
     stem = _e(q.stem) + (f" <strong>({_e(choose_label(q.choose))})</strong>" if q.multiple else "")
     options = "".join(
         f'<li><span class="quiz-letter">{LETTERS[i]}.</span> {_e(o.text)}</li>' for i, o in enumerate(q.options)
@@ -336,13 +430,14 @@ def question_html(q: Question, number: int, page_src: str, use_directory_urls: b
         for i, o in enumerate(q.options)
     )
     link = href(q.target, page_src, use_directory_urls)
+    mistake = f'<p class="quiz-report"><a href="{_e(report)}">Report a mistake in this question</a></p>' if report else ""
     return (
-        f'<li class="bank-question" id="{_e("q-" + q.id.replace("/", "-"))}" data-question="{_e(q.id)}">'
+        f'<li class="bank-question" id="{_e(question_anchor(q.id))}" data-question="{_e(q.id)}">'
         f'<p class="quiz-task">{_e(q.scenario)}</p><p class="quiz-prompt">{stem}</p>'
         f'<ol class="quiz-choices" type="A">{options}</ol>'
         f"<details class=\"quiz-answer\"><summary>Show the answer to question {number}</summary>"
         f"<p><strong>Answer: {right}</strong></p><ul class=\"quiz-whys\">{whys}</ul>"
-        f'<p><a href="{_e(link)}">Read the section that teaches it</a></p></details></li>'
+        f'<p><a href="{_e(link)}">Read the section that teaches it</a></p>{sources_html(q.sources)}{mistake}</details></li>'
     )
 
 
@@ -361,13 +456,22 @@ def drill_link(exam: str, task: str, count: int, page_src: str, use_directory_ur
     )
 
 
-def question_list_html(questions: Sequence[Question], page_src: str, use_directory_urls: bool = True) -> str:
+def question_list_html(questions: Sequence[Question], page_src: str, use_directory_urls: bool = True,
+                       repo_url: str = "", site_url: str = "", first: int = 1) -> str:
+    """The readable questions of one page. With `repo_url`, each answer ends with a "Report a mistake" link
+    that names the question and its address on this page (site_url + the page + its anchor)."""
     if not questions:
         raise DataError(f"{page_src}: no questions for this page yet; add some to data/questions/.")
-    items = "\n".join(question_html(q, i, page_src, use_directory_urls) for i, q in enumerate(questions, 1))
+    base = urljoin(site_url, site_path(page_src, use_directory_urls)) if site_url else site_path(page_src, use_directory_urls)
+
+    def report(q: Question) -> str:
+        return report_url(repo_url, q.id, f"{base}#{question_anchor(q.id)}") if repo_url else ""
+
+    items = "\n".join(question_html(q, i, page_src, use_directory_urls, report(q)) for i, q in enumerate(questions, first))
     # The search exclusion sits on a <div> with no <div> inside: Material's search parser loses track
     # of an excluded element that contains another element of the same tag (the choices' <ol>).
-    return f'<div class="bank-questions" data-search-exclude>\n<ol class="bank-list">\n{items}\n</ol>\n</div>'
+    start = f' start="{first}"' if first > 1 else ""
+    return f'<div class="bank-questions" data-search-exclude>\n<ol class="bank-list"{start}>\n{items}\n</ol>\n</div>'
 
 
 def app_shell(kind: str, intro: str, fallback: str, data: Any | None = None) -> str:
@@ -399,23 +503,37 @@ def mock_formats_table(exams: Mapping[str, Exam]) -> str:
     return "\n".join(rows) + "".join(f"\n\nNote {i}. {n}" for i, n in enumerate(notes, 1))
 
 
-def question_domains(q: Question, exam: Exam) -> list[str]:
-    """The domains of `exam` whose tasks question `q` tests."""
+def task_domains(codes: Iterable[str], exam: Exam) -> list[str]:
+    """The domains of `exam` that these task statements belong to, in order. The one definition of "the
+    domains of a question" (the mock exam, the progress panel and the readiness estimate count by it)
+    and of "the domains of a notes page"."""
+    tasks = exam.tasks
     found: list[str] = []
-    for code in q.tasks.get(exam.code, ()):
-        domain = code.split(".")[0]
-        if domain not in found:
-            found.append(domain)
+    for code in codes:
+        task = tasks.get(code)
+        if task and task.domain not in found:
+            found.append(task.domain)
     return found
 
 
-def progress_data(exams: Mapping[str, Exam], pages: Sequence[tuple[str, str, Mapping[str, str]]],
+def question_domains(q: Question, exam: Exam) -> list[str]:
+    """The domains of `exam` whose tasks question `q` tests."""
+    return task_domains(q.tasks.get(exam.code, ()), exam)
+
+
+def page_domains(taught: Iterable[Taught], exam: Exam) -> list[str]:
+    """The domains of `exam` whose tasks a notes page teaches: the page counts toward each."""
+    return task_domains((t.skill.task for t in taught if t.skill.exam == exam.code), exam)
+
+
+def progress_data(exams: Mapping[str, Exam], pages: Sequence[tuple[str, str, Mapping[str, Sequence[str]]]],
                   questions: Sequence[Question]) -> dict[str, Any]:
     """What the progress panel needs: each practice exam's domains with their notes pages and how many
     questions test them. Each saved answer records the domains of its question (see practice.js), so
     the panel counts right answers per domain without the page carrying every question id.
 
-    `pages` holds (page id, title, {exam: primary domain}) for every notes page.
+    `pages` holds (page id, title, {exam: the domains the page teaches}) for every notes page: a page that
+    teaches tasks of two domains counts toward both.
     """
     result: dict[str, Any] = {"exams": []}
     for exam in practice_exams(exams).values():
@@ -426,36 +544,45 @@ def progress_data(exams: Mapping[str, Exam], pages: Sequence[tuple[str, str, Map
                     "number": d.number,
                     "title": d.title,
                     "weight": d.weight,
-                    "pages": [pid for pid, _, doms in pages if doms.get(exam.code) == d.number],
+                    "pages": [pid for pid, _, doms in pages if d.number in doms.get(exam.code, ())],
                     "questions": sum(1 for q in questions if d.number in question_domains(q, exam)),
                 }
             )
-        result["exams"].append({"code": exam.code, "name": exam.name, "role": exam.role, "domains": domains})
+        result["exams"].append({"code": exam.code, "name": exam.name, "role": exam.role, "domains": domains,
+                                "readiness": exam.role == "current"})
     return result
 
 
-def progress_panel_html(data: Mapping[str, Any]) -> str:
-    """Studied pages and right answers per domain of each exam, with export, import and clear.
+def progress_panel_html(data: Mapping[str, Any], readiness_href: str = "") -> str:
+    """Studied pages, right answers and (for the current exam) the readiness estimate per domain of each
+    exam, with export, import and clear. `readiness_href` links the practice page's readiness section.
 
     The tables are in the HTML from the start (the totals, with dashes for the reader's numbers), so
     the panel reads sensibly without JavaScript and does not move when the script fills it in."""
     tables = []
     for exam in data["exams"]:
+        ready = bool(exam.get("readiness"))
         rows = "".join(
             f'<tr><th scope="row">{_e(d["number"])}. {_e(d["title"])} <span class="progress-weight">({d["weight"]}%)</span></th>'
             f'<td><span data-studied="{_e(exam["code"])}:{_e(d["number"])}">–</span> of {len(d["pages"])}</td>'
-            f'<td><span data-right="{_e(exam["code"])}:{_e(d["number"])}">–</span> of {d["questions"]}</td></tr>'
+            f'<td><span data-right="{_e(exam["code"])}:{_e(d["number"])}">–</span> of {d["questions"]}</td>'
+            + (f'<td data-ready="{_e(exam["code"])}:{_e(d["number"])}">–</td>' if ready else "")
+            + "</tr>"
             for d in exam["domains"]
         )
+        heading = '<th scope="col">Readiness</th>' if ready else ""
         tables.append(
             f'<table class="progress-table" data-exam="{_e(exam["code"])}"><caption>{_e(exam["code"])}: {_e(exam["name"])}</caption>'
             '<thead><tr><th scope="col">Domain</th><th scope="col">Pages studied</th>'
-            f'<th scope="col">Questions answered right</th></tr></thead><tbody>{rows}</tbody></table>'
+            f'<th scope="col">Questions answered right</th>{heading}</tr></thead><tbody>{rows}</tbody></table>'
         )
+    note = (f'<p class="progress-readiness-note">Readiness is an estimate with a band, from your answers and flashcards: '
+            f'<a href="{_e(readiness_href)}">what it means</a>.</p>') if readiness_href else ""
     return "\n".join(
         [
             '<section class="practice-progress" data-practice="progress" data-search-exclude>',
             *tables,
+            note,
             '<p class="progress-summary" hidden></p>',
             '<div class="progress-actions" hidden></div>',
             '<p class="practice-status" role="status" aria-live="polite"></p>',

@@ -6,13 +6,15 @@ site build. Text from data is escaped here, before Markdown sees it.
 
 from __future__ import annotations
 
+import datetime as dt
 import html
+import json
 import posixpath
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import Any
 
-from .data import Change, DataError, Decision, Glossary, Option, Term, closest, glossary_letter, slugify
+from .data import Change, DataError, Day, Decision, Glossary, Option, Term, closest, glossary_letter, slugify
 
 GLOSSARY_PAGE = "glossary/index.md"
 ENTRIES_PER_BOX = 8
@@ -22,6 +24,21 @@ def esc(text: Any) -> str:
     """Escape data for Markdown and HTML: markup becomes visible text."""
     escaped = html.escape(str(text), quote=True)
     return escaped.replace("|", "&#124;").replace("[", "&#91;").replace("]", "&#93;").replace("`", "&#96;")
+
+
+def built_file(src: str, use_directory_urls: bool = True) -> str:
+    """The HTML file MkDocs writes for docs file `src`."""
+    stem = src[:-3] if src.endswith(".md") else src
+    if not use_directory_urls or stem == "index" or stem.endswith("/index"):
+        return stem + ".html"
+    return stem + "/index.html"
+
+
+def page_href(target: str, page_src: str) -> str:
+    """The address of docs page `target` from the built page of `page_src` (directory URLs), for HTML that
+    MkDocs does not rewrite."""
+    link = posixpath.relpath(built_file(target), posixpath.dirname(built_file(page_src)))
+    return link[: -len("index.html")] if link.endswith("index.html") else link
 
 
 def md_link(text: str, target: str, title: str = "") -> str:
@@ -82,33 +99,54 @@ def glossary_heading(entry: Term) -> str:
     return heading
 
 
+def glossary_keys(letters: str) -> list[str]:
+    """The page keys a glossary_entries() argument names: "ABC" is three letters, "Sh" one split key."""
+    return [letters] if len(letters) > 1 and letters[1:].islower() else list(letters)
+
+
+def key_label(key: str) -> str:
+    """How a page key reads: "S", "Sh–Sz", or "0–9". A split key from "a" holds the whole letter: "Ba" is "B"."""
+    if key == "#":
+        return "0–9"
+    if len(key) > 1 and key[1:] != "a":
+        return f"{key}–{key[0]}z"
+    return key[0]
+
+
 def az_strip(glossary: Glossary, page_src: str) -> str:
-    """Every letter, each linking to its heading on whichever glossary page holds it."""
-    letters = sorted({glossary_letter(t) for t in glossary.terms}, key=lambda x: (x == "#", x))
+    """Every letter (and every split of a letter), each linking to its heading on the page that holds it."""
+    keys = {glossary.key_of(t) for t in glossary.terms}
     links = []
-    for letter in letters:
-        target = rel(f"{glossary.pages.get(letter, GLOSSARY_PAGE)}#{letter_anchor(letter)}", page_src)
-        label = "0–9" if letter == "#" else letter
-        links.append(f'<a href="{html.escape(target)}">{label}</a>')
-    return f'<nav class="az-index" aria-label="Glossary letters">{" ".join(links)}</nav>'
+    for key in sorted(keys, key=lambda x: (x == "#", x.lower())):
+        target = rel(f"{glossary.pages.get(key, GLOSSARY_PAGE)}#{letter_anchor(key)}", page_src)
+        links.append(md_link(key_label(key), target))
+    # Markdown links, so that MkDocs turns each docs path into the page's address and checks it.
+    return f'<nav class="az-index" aria-label="Glossary letters" markdown="span">{" ".join(links)}</nav>'
 
 
-def letter_anchor(letter: str) -> str:
-    return "letter-other" if letter == "#" else f"letter-{letter.lower()}"
+def letter_anchor(key: str) -> str:
+    return "letter-other" if key == "#" else f"letter-{key.lower()}"
 
 
 def glossary_page(glossary: Glossary, usage: Mapping[str, Sequence[tuple[str, str]]], page_src: str,
                   letters: str | None = None) -> str:
-    """Glossary entries A to Z, or only those whose letter is in `letters` (such as "ABC").
+    """Glossary entries A to Z, or only those of the page keys `letters` names (such as "ABC", or "Sh").
     `usage` maps a term anchor to the (page title, page src) pairs of the notes pages that use it."""
+    keys = glossary_keys(letters) if letters else None
     groups: dict[str, list[Term]] = {}
     for entry in glossary.sorted_terms():
-        letter = glossary_letter(entry)
-        if letters is None or letter in letters:
-            groups.setdefault(letter, []).append(entry)
+        key = glossary.key_of(entry)
+        if keys is None or key in keys:
+            groups.setdefault(key, []).append(entry)
     out = [az_strip(glossary, page_src), ""]
+    moved = {t.anchor: page_href(glossary.page_of(t), page_src) for t in glossary.terms
+             if keys and glossary_letter(t) in keys and glossary.key_of(t) not in keys}
+    if moved:
+        # Terms of this letter that a split moved to the next page: old links to their anchors follow them.
+        targets = html.escape(json.dumps(moved, separators=(",", ":")), quote=True)
+        out += [f'<div class="moved-anchors" hidden data-targets="{targets}"></div>', ""]
     for letter, entries in groups.items():
-        out.append(f"## {'0–9' if letter == '#' else letter} {{ #{letter_anchor(letter)} }}\n")
+        out.append(f"## {key_label(letter)} {{ #{letter_anchor(letter)} }}\n")
         for i, entry in enumerate(entries):
             # Entries come in boxes of ENTRIES_PER_BOX: the browser skips style and layout of the boxes
             # off screen (content-visibility in notes.css). Few boxes, as each box is styled anyway.
@@ -217,8 +255,13 @@ def source_links(change: Change) -> str:
     return " · ".join(f"[AWS source {i}]({url})" for i, url in enumerate(change.sources, 1))
 
 
-def change_body(change: Change) -> list[str]:
-    when = f"**Changed:** {esc(change.when)}." if change.date else f"**Date:** {esc(change.undated)}"
+def change_body(change: Change, today: dt.date) -> list[str]:
+    if change.date and not change.date.has_passed(today):
+        when = f"**Takes effect:** {esc(change.when)}."
+    elif change.date:
+        when = f"**Changed:** {esc(change.when)}."
+    else:
+        when = f"**Date:** {esc(change.undated)}"
     return [
         f"**Older notes said:** {esc(change.was)}",
         "",
@@ -233,43 +276,90 @@ def _indent(lines: Iterable[str], depth: int = 1) -> str:
     return "\n".join(f"{pad}{line}" if line else "" for line in lines)
 
 
-def changed_admonition(change: Change) -> str:
+def changed_admonition(change: Change, today: dt.date) -> str:
     """An admonition that says what changed, when, and where AWS says so."""
-    return f'!!! changed "Changed: {html.escape(change.subject, quote=True)}"\n\n' + _indent(change_body(change))
+    return f'!!! changed "Changed: {html.escape(change.subject, quote=True)}"\n\n' + _indent(change_body(change, today))
 
 
-def changed_group(changes: Sequence[Change]) -> str:
+def changed_group(changes: Sequence[Change], today: dt.date) -> str:
     """Several changes on one topic as one collapsed box, so a run of notices does not bury the page."""
     if len(changes) == 1:
-        return changed_admonition(changes[0])
+        return changed_admonition(changes[0], today)
     subjects = "; ".join(c.subject for c in changes)
     parts = [f'??? changed "{len(changes)} changes: {html.escape(subjects, quote=True)}"', ""]
     for change in changes:
-        parts += [f"    **{esc(change.subject)}**", "", _indent(change_body(change)), ""]
+        parts += [f"    **{esc(change.subject)}**", "", _indent(change_body(change, today)), ""]
     return "\n".join(parts).rstrip()
 
 
-def changes_summary(changes: Sequence[Change]) -> str:
-    """One row per change, newest first: the old claim, the current fact, the date and the source."""
+def _date_cell(day: Day | None) -> str:
+    return f'<time datetime="{day.iso}">{esc(day.words())}</time>' if day else "Undated"
+
+
+def changes_summary(changes: Sequence[Change], href: Callable[[Change], str]) -> str:
+    """One row per change, newest first: the old claim, the current fact, the date and the source,
+    the subject linking (through `href`) to the change's section."""
     dated = sorted((c for c in changes if c.date), key=lambda c: c.date.start, reverse=True)
     rows = ["| Subject | Older notes said | Now | Date | Source |", "|---|---|---|---|---|"]
     for c in [*dated, *(c for c in changes if not c.date)]:
-        date = f'<time datetime="{c.date.iso}">{esc(c.date.words())}</time>' if c.date else "Undated"
-        rows.append(f"| [{esc(c.subject)}](#{c.id}) | {esc(c.was)} | {esc(c.short)} | {date} | {source_links(c)} |")
+        rows.append(f"| [{esc(c.subject)}]({href(c)}) | {esc(c.was)} | {esc(c.short)} | {_date_cell(c.date)} | {source_links(c)} |")
     return '<div class="compare-table changes-table" markdown>\n\n' + "\n".join(rows) + "\n\n</div>"
 
 
-def changes_by_area(changes: Sequence[Change]) -> str:
-    """Every change under a heading for its area (the `area:` of its file), each with its own anchor."""
-    areas: dict[str, list[Change]] = {}
-    for c in changes:
-        areas.setdefault(c.area, []).append(c)
+def coming_changes(changes: Sequence[Change], href: Callable[[Change], str], today: dt.date) -> str:
+    """The changes with a date still ahead, soonest first: what is about to change, and when."""
+    ahead = sorted(((c.next_date(today), c) for c in changes if c.next_date(today)), key=lambda dc: dc[0].start)
+    if not ahead:
+        return "No dated change lies ahead today."
+    rows = ["| When | Subject | What happens |", "|---|---|---|"]
+    for day, c in ahead:
+        rows.append(f"| {_date_cell(day)} | [{esc(c.subject)}]({href(c)}) | {esc(c.now)} |")
+    return '<div class="compare-table changes-table" markdown>\n\n' + "\n".join(rows) + "\n\n</div>"
+
+
+class ChangePages:
+    """"What AWS has changed" is an index plus one page per data/changes file:
+    data/changes/NAME.yml is listed on review/whats-changed/NAME.md."""
+
+    INDEX = "review/whats-changed/index.md"
+
+    def __init__(self, files: Iterable[str], page_srcs: Iterable[str]) -> None:
+        files = set(files)
+        pages = {p for p in page_srcs if p.startswith("review/whats-changed/") and p != self.INDEX}
+        missing = sorted(f for f in files if self.page_for(f) not in pages)
+        if missing:
+            raise DataError(
+                f"data/changes/{missing[0]}.yml has no page. Create docs/{self.page_for(missing[0])} with a title "
+                "and {{ changes_in_area() }}, and add it to the nav under 'What AWS has changed'."
+            )
+        extra = sorted(p for p in pages if posixpath.splitext(posixpath.basename(p))[0] not in files)
+        if extra:
+            raise DataError(f"docs/{extra[0]} lists changes, but data/changes/ has no file of that name. Rename the page or add the data file.")
+
+    @staticmethod
+    def page_for(file_stem: str) -> str:
+        return f"review/whats-changed/{file_stem}.md"
+
+    def page_of(self, change: Change) -> str:
+        return self.page_for(posixpath.splitext(posixpath.basename(change.source))[0])
+
+    def changes_on(self, page_src: str, changes: Iterable[Change]) -> list[Change]:
+        return [c for c in changes if self.page_of(c) == page_src]
+
+    def redirect_map(self, changes: Iterable[Change], page_src: str) -> str:
+        """A JSON map {change id: relative address}, escaped for a data attribute."""
+        import json
+
+        targets = {c.id: page_href(self.page_of(c), page_src) for c in changes}
+        return html.escape(json.dumps(targets, separators=(",", ":")), quote=True)
+
+
+def changes_list(changes: Sequence[Change], today: dt.date) -> str:
+    """Every change of one area, each under its own heading and anchor."""
     out = []
-    for area, group in areas.items():
-        out.append(f"## {esc(area)} {{ #{slugify(area)} }}\n")
-        for c in group:
-            out.append(f"### {esc(c.subject)} {{ #{c.id} }}\n")
-            out.append("\n".join(change_body(c)) + "\n")
+    for c in changes:
+        out.append(f"## {esc(c.subject)} {{ #{c.id} }}\n")
+        out.append("\n".join(change_body(c, today)) + "\n")
     return "\n".join(out)
 
 

@@ -10,7 +10,7 @@ from axe_playwright_python.base import AXE_SCRIPT
 pytestmark = pytest.mark.browser
 
 COLOUR_RULES = ["color-contrast", "link-in-text-block"]
-STREAMING = "domain-1-data-engineering/streaming-data-collection/"
+STREAMING = "domain-1-data-preparation/streaming-data-collection/"
 
 
 def axe_violations(page, rules: list[str] | None = None, context: str = "document") -> list[str]:
@@ -43,12 +43,12 @@ def open_search_and_check_colours(page) -> list[str]:
 # panel, the quiz and a question page. Every page's accessibility is also audited by Lighthouse, which
 # runs axe, in `make audit`.
 KINDS = [
-    "", "domain-1-data-engineering/streaming-in-depth/", "generative-ai/evaluating-generative-ai/", "glossary/",
+    "", "domain-1-data-preparation/streaming-in-depth/", "domain-2-model-development/evaluating-generative-ai/", "glossary/",
     "glossary/t-z/", "review/coverage-mla-c02/", "review/whats-changed/", "practice/", "practice/quiz/",
     "practice/questions/mla-c02-3-1/",
 ]
 # Colours are set per component, not per page: the dark palette on the pages that hold every component.
-COLOUR_KINDS = ["", "domain-1-data-engineering/streaming-in-depth/", "glossary/t-z/", "review/coverage-mla-c02/",
+COLOUR_KINDS = ["", "domain-1-data-preparation/streaming-in-depth/", "glossary/t-z/", "review/coverage-mla-c02/",
                 "practice/"]
 
 
@@ -81,7 +81,7 @@ def scan(browser, base_url: str, paths: list[str]) -> list[str]:
     rules again in the dark palette on the pages of COLOUR_KINDS."""
     from test_reader import INSTANT
 
-    context = browser.new_context(color_scheme="light", viewport={"width": 1280, "height": 900})
+    context = browser.new_context(color_scheme="light", viewport={"width": 1280, "height": 900}, service_workers="block")
     context.add_init_script(AXE_SCRIPT)
     page = context.new_page()
     found = []

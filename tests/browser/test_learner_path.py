@@ -10,14 +10,15 @@ import pytest
 pytestmark = pytest.mark.browser
 
 PHONE = {"width": 390, "height": 844}
-NOTES = "domain-1-data-engineering/data-collection/"
-NOTES_ID = "domain-1-data-engineering/data-collection"
-OTHER = "domain-1-data-engineering/streaming-data-collection/"
+NOTES = "domain-1-data-preparation/data-collection/"
+NOTES_ID = "domain-1-data-preparation/data-collection"
+OLD_ID = "domain-1-data-engineering/data-collection"  # its id before the notes took the MLA-C02 domains
+OTHER = "domain-1-data-preparation/streaming-data-collection/"
 
 
 @pytest.fixture(scope="module")
 def phone_context(browser):
-    context = browser.new_context(viewport=PHONE, has_touch=True, is_mobile=True, device_scale_factor=1)
+    context = browser.new_context(viewport=PHONE, has_touch=True, is_mobile=True, device_scale_factor=1, service_workers="block")
     yield context
     context.close()
 
@@ -122,10 +123,10 @@ WIDE_BOXES = """async () => {
 # decision tables from data, display formulas and the summary of changed facts.
 # WIDE_BOXES runs on any page: a pass over every page (tests/browser/test_reader.py) can call it too.
 WIDE_PAGES = [
-    "domain-1-data-engineering/data-collection/",
-    "domain-3-modeling/choosing-a-model/",
-    "domain-4-ml-implementation-and-operations/serving-predictions/",
-    "generative-ai/evaluating-generative-ai/",
+    "domain-1-data-preparation/data-collection/",
+    "domain-2-model-development/choosing-a-model/",
+    "domain-3-deployment-and-orchestration/serving-predictions/",
+    "domain-2-model-development/evaluating-generative-ai/",
     "review/whats-changed/",
 ]
 
@@ -143,7 +144,7 @@ def test_every_wide_table_and_formula_shows_its_scroll_cue(phone, base_url: str)
 
 
 def test_comparison_tables_stack_into_labeled_cards_on_a_phone(phone, base_url: str) -> None:
-    phone.goto(base_url + "domain-3-modeling/choosing-a-model/", wait_until="load")
+    phone.goto(base_url + "domain-2-model-development/choosing-a-model/", wait_until="load")
     table = phone.locator(".compare-table table").first
     assert table.evaluate("t => getComputedStyle(t).display") == "block"
     label = table.locator("td[data-label]:not(:first-child)").first
@@ -210,3 +211,24 @@ def test_a_studied_page_gets_its_check_in_the_navigation(phone, base_url: str) -
     assert phone.locator(f'.md-nav--primary a.md-nav__link[href$="/{NOTES}"] .nav-studied').count() == 1
     phone.evaluate("id => StudyStore.update(r => { delete r.pages[id]; })", NOTES_ID)
     assert phone.locator(".md-nav--primary .nav-studied").count() == 0
+
+
+def test_an_old_link_to_a_section_that_moved_reaches_its_new_page(phone, base_url: str) -> None:
+    # A change once on the changes index, now on its area's page; a term of a glossary letter that was split.
+    phone.goto(base_url + "review/whats-changed/#kds-retention", wait_until="load")
+    phone.wait_for_url("**/review/whats-changed/domain-1-data-engineering/#kds-retention")
+    assert phone.locator("h2#kds-retention").is_visible()
+    phone.goto(base_url + "glossary/s/#shard", wait_until="load")
+    phone.wait_for_url("**/glossary/sh-sz/#shard")
+    assert phone.locator("h3#shard").is_visible()
+
+
+def test_an_old_address_and_a_mark_made_there_follow_the_page_to_its_new_place(phone, base_url: str) -> None:
+    phone.goto(base_url + OLD_ID + "/", wait_until="load")
+    phone.wait_for_url("**/" + NOTES)
+    phone.wait_for_function("window.StudyStore !== undefined")
+    # A mark saved under the page's old id, as a reader who studied it before the move has it.
+    phone.evaluate("id => StudyStore.update(r => { r.pages = {}; r.pages[id] = true; })", OLD_ID)
+    phone.reload(wait_until="load")
+    phone.locator(".study-toggle[aria-pressed=true]").first.wait_for()
+    assert phone.evaluate("() => Object.keys(StudyStore.load().pages)") == [NOTES_ID]

@@ -1,5 +1,7 @@
-"""The practice apps as a learner uses them: a short timed mock exam, flashcards with due dates, export,
-clear and import of progress, a broken import, and a quiz that keeps its place through Back and reload.
+"""The practice apps as a learner uses them: a short timed mock exam; a mock exam submitted with open
+questions, reviewed, and the readiness estimate it moves; flashcards with due dates; export, a confirmed clear
+with undo and a merged import of progress; a broken import; and a quiz that keeps its place through Back
+and reload.
 
 Each test gets a fresh browser context, so it starts with empty storage. A short mock exam comes from
 the page address (?questions=3&minutes=1, documented in docs/assets/js/practice.js); Playwright's clock
@@ -51,6 +53,9 @@ def test_short_mock_with_a_flag_a_reload_and_a_timeout(page, base_url: str) -> N
     page.get_by_role("button", name="Start the mock exam").click()
     page.get_by_text("Question 1 of 3").wait_for()
     assert re.fullmatch(r"Time left (1:00|0:5\d)", page.locator(".mock-timer").inner_text())
+    # Closed book: no search and no navigation while the exam runs, and a visible way out.
+    assert not page.locator(".md-search").is_visible() and not page.locator(".md-sidebar--primary").is_visible()
+    assert page.get_by_role("button", name="Leave closed-book mode").is_visible()
 
     # Question 1 by keyboard, straight away; question 2 flagged and left open.
     page.keyboard.press("1")
@@ -77,6 +82,7 @@ def test_short_mock_with_a_flag_a_reload_and_a_timeout(page, base_url: str) -> N
     page.clock.run_for(61_000)
     page.get_by_role("heading", name=re.compile("Your result")).wait_for()
     report = page.locator(".practice-app").inner_text()
+    assert page.locator(".md-search").is_visible(), "the book opens again with the report"
     assert "Time ran out, so the exam submitted itself" in report
     assert "Score per domain" in report and "scaled score" in report
     attempts = record(page)["mocks"]
@@ -86,44 +92,104 @@ def test_short_mock_with_a_flag_a_reload_and_a_timeout(page, base_url: str) -> N
     assert_clean(page)
 
 
-def test_mock_scores_multiple_response_and_retries_wrong_answers(page, base_url: str, site_dir: Path) -> None:
+def option_places(page, selector: str) -> list[str]:
+    """The options' texts in the order the page shows them, without their letters and marks."""
+    return [re.sub(r"^[A-F]\.\s*", "", t).strip() for t in page.locator(selector).all_inner_texts()]
+
+
+def answer_in_quiz(page, questions: list[dict], right: bool = True) -> None:
+    """Answer the quiz's current question by the text of its options, whatever order they show in."""
+    scenario = page.locator(".quiz-card .quiz-task").inner_text()
+    q = next(q for q in questions if q["scenario"].strip() == scenario.strip())
+    wanted = [o["text"] for o in q["options"] if o["correct"] == right][: q["choose"]]
+    for text in wanted:
+        page.locator(".quiz-option").filter(has_text=text).first.click()
+    if q["choose"] > 1:
+        page.get_by_role("button", name="Submit answer").click()
+    page.locator(".quiz-verdict").wait_for()
+
+
+@pytest.mark.long
+def test_a_mock_with_open_questions_is_confirmed_reviewed_and_moves_the_readiness(page, base_url: str, site_dir: Path) -> None:
     data = bank(site_dir)
-    multi = next(q for q in data["questions"] if q["choose"] == 2 and q["tasks"].get("MLA-C02"))
-    single = next(q for q in data["questions"] if q["choose"] == 1 and q["tasks"].get("MLA-C02"))
+    written = [q for q in data["questions"] if q["kind"] == "bank" and q["tasks"].get("MLA-C02")]
+    multi = next(q for q in written if q["choose"] == 2)
+    singles: dict[str, list[dict]] = {}
+    for q in written:
+        if q["choose"] == 1 and len(q["tasks"]["MLA-C02"]) == 1:
+            singles.setdefault(q["tasks"]["MLA-C02"][0], []).append(q)
+    task = next(t for t, qs in sorted(singles.items()) if len(qs) >= 3 and t not in multi["tasks"]["MLA-C02"])
+    wrong_one = singles[task][0]
+    left_open = next(q for q in written if q["id"] not in {multi["id"], wrong_one["id"]})
+
     page.goto(base_url + MOCK)
     wait_for_practice(page)
-    # An exam in progress, as the page stores it: resumed on load.
+    # An exam in progress, as the page stores it: resumed on load, its options in the order of its seed.
     state = {
-        "v": 1, "exam": "MLA-C02", "format": {"name": "Beta (ME1-C02)", "questions": 2, "minutes": 170},
-        "ids": [multi["id"], single["id"]], "answers": {}, "flags": {}, "pos": 0,
+        "v": 1, "exam": "MLA-C02", "format": {"name": "Beta (ME1-C02)", "questions": 3, "minutes": 170},
+        "ids": [multi["id"], wrong_one["id"], left_open["id"]], "answers": {}, "flags": {}, "pos": 0, "seed": 4242,
         "started": page.evaluate("Date.now()"), "deadline": page.evaluate("Date.now() + 600000"), "told": {},
     }
     page.evaluate(f"localStorage.setItem('{MOCK_KEY}', JSON.stringify({json.dumps(state)}))")
     page.reload()
-    page.get_by_text("Question 1 of 2").wait_for()
-    assert "(Choose two.)" in page.locator(".mock-options legend").inner_text()
-    for i, option in enumerate(multi["options"]):
+    page.get_by_text("Question 1 of 3").wait_for()
+    assert page.locator(".mock-options legend").inner_text().count("Choose two.") == 1
+    shown = option_places(page, ".mock-option label")
+    assert sorted(shown) == sorted(o["text"] for o in multi["options"])
+    for option in multi["options"]:
         if option["correct"]:
-            page.keyboard.press(str(i + 1))
-    assert page.locator(".mock-options input:checked").count() == 2
+            page.locator(".mock-option input").nth(shown.index(option["text"])).check()
     page.get_by_role("button", name="Next", exact=True).click()
-    wrong = next(i for i, o in enumerate(single["options"]) if not o["correct"])
-    page.locator(".mock-options input").nth(wrong).check()
+    page.get_by_text("Question 2 of 3").wait_for()
+    miss = next(o["text"] for o in wrong_one["options"] if not o["correct"])
+    page.locator(".mock-option input").nth(option_places(page, ".mock-option label").index(miss)).check()
+    page.get_by_role("button", name="Next", exact=True).click()
+    page.get_by_role("button", name="Flag for review").click()
+
+    # Submitting asks first and counts what is still open.
     page.get_by_role("button", name="Review and submit").click()
     page.get_by_role("button", name="Submit the exam").click()
+    dialog = page.get_by_role("dialog", name="Submit the exam?")
+    assert "1 question is unanswered" in dialog.inner_text() and "1 question is flagged" in dialog.inner_text()
+    dialog.get_by_role("button", name="Go back to the exam").click()
+    assert page.get_by_role("heading", name="Review before you submit").is_visible(), "going back keeps the exam"
+    page.get_by_role("button", name="Submit the exam").click()
+    dialog.get_by_role("button", name="Submit the exam").click()
 
+    # The review: a compact grid of every question, filters, and the right answer as the exam showed it.
     page.get_by_role("heading", name=re.compile("Your result")).wait_for()
-    assert "1 of 2 right (50%)" in page.locator(".mock-score").inner_text()
-    wrong_list = page.locator(".mock-wrong > li")
-    assert wrong_list.count() == 1
-    assert wrong_list.locator(".quiz-why").count() == len(single["options"]), "every option's explanation"
-    assert wrong_list.locator(".quiz-teach a").get_attribute("href").count("#") == 1
-    assert record(page)["answers"][multi["id"]]["right"] is True
+    assert "1 of 3 right (33%)" in page.locator(".mock-score").inner_text()
+    grid = page.locator(".answer-grid")
+    grid.wait_for()
+    assert [c.get_attribute("aria-label") for c in grid.locator(".answer-cell").all()] == [
+        "Question 1: right", "Question 2: wrong", "Question 3: not answered, flagged"]
+    assert page.locator(".mock-review-item").count() == 3, "every question, not only the wrong ones"
+    page.get_by_role("button", name="Right (1)").click()
+    item = page.locator(".mock-review-item")
+    assert item.count() == 1 and item.locator(".mock-review-verdict").inner_text().startswith("Right. Your answer:")
+    assert option_places(page, ".mock-review-item .quiz-option-body") == shown, "the review keeps the exam's order of options"
+    assert item.locator(".quiz-why").count() == len(multi["options"])
+    assert item.locator(".quiz-sources a").count() == len(multi.get("sources", []))
+    assert f"where={multi['id']}" in item.locator(".quiz-report a").get_attribute("href")
 
-    page.get_by_role("link", name="Retry my wrong answers (1)").click()
-    page.get_by_text("Question 1 of 1").wait_for()
-    assert single["scenario"] in page.locator(".quiz-card").inner_text()
-    assert "retrying 1 question" in page.locator(".quiz-retry").inner_text()
+    # The readiness estimate: the task missed in the mock is weak; practicing it moves the estimate.
+    page.goto(base_url + PROGRESS)
+    cell = page.locator(f'.readiness [data-ready="MLA-C02:{task}"]')
+    page.wait_for_function("document.querySelector('.readiness-summary').textContent.startsWith('From')")
+    before = cell.inner_text()
+    assert before.endswith(", weak") and f"{task} " in page.locator(".readiness-weak").inner_text()
+    page.locator(f'.readiness-weak-task[data-task="{task}"]').get_by_role("link", name="Practice this task").click()
+    page.get_by_role("button", name="Start the quiz").click()
+    for _ in range(3):
+        page.locator(".quiz-counter").wait_for()
+        answer_in_quiz(page, data["questions"])
+        page.get_by_role("button", name=re.compile("Next question|See this round")).click()
+    page.goto(base_url + PROGRESS)
+    page.wait_for_function("document.querySelector('.readiness-summary').textContent.startsWith('From')")
+    page.wait_for_function("([sel, old]) => document.querySelector(sel).innerText !== old",
+                           arg=[f'.readiness [data-ready="MLA-C02:{task}"]', before])
+    after = cell.inner_text()
+    assert int(after.split("%")[0]) > int(before.split("%")[0]), (before, after)
     assert_clean(page)
 
 
@@ -191,7 +257,7 @@ def seed_progress(page, base_url: str) -> None:
     page.wait_for_function("() => Object.values(window.StudyStore.load().answers).every(a => a.d)")
 
 
-def test_export_clear_and_import_give_the_same_progress_back(page, base_url: str, tmp_path: Path) -> None:
+def test_clear_asks_first_and_undoes_and_an_import_merges_by_default(page, base_url: str, tmp_path: Path) -> None:
     seed_progress(page, base_url)
     panel = page.locator(".practice-progress")
     assert panel.locator('[data-studied="MLA-C02:1"]').inner_text() == "1"
@@ -204,17 +270,39 @@ def test_export_clear_and_import_give_the_same_progress_back(page, base_url: str
     download.value.save_as(exported)
     assert json.loads(exported.read_text())["progress"] == before
 
+    # Clearing asks first: keeping changes nothing, confirming clears, and Undo brings it back.
     panel.get_by_role("button", name="Clear my progress").click()
+    dialog = page.get_by_role("dialog", name="Clear your progress?")
+    assert "2 answers" in dialog.inner_text() and "1 mock exam" in dialog.inner_text()
+    dialog.get_by_role("button", name="Keep my progress").click()
+    assert record(page) == before
+    panel.get_by_role("button", name="Clear my progress").click()
+    dialog.get_by_role("button", name="Clear my progress").click()
     assert panel.locator('[data-right="MLA-C02:1"]').inner_text() == "0"
     assert record(page)["answers"] == {}
     panel.get_by_role("button", name="Undo").click()
     assert record(page) == before, "undo brings the cleared progress back"
-    panel.get_by_role("button", name="Clear my progress").click()
 
+    # An import shows the file against this browser, then merges: the newer record of each answer wins.
+    page.evaluate("""() => window.StudyStore.update(r => {
+        r.pages = {};
+        r.answers["clickstream-csv-athena-columnar"] = {right: false, at: "2026-12-01T10:00:00.000Z", times: 2, d: {"MLA-C02": ["1"]}};
+        r.answers["newer-here"] = {right: true, at: "2026-12-02T10:00:00.000Z", times: 1};
+    })""")
     panel.locator('input[type="file"]').set_input_files(str(exported))
-    page.wait_for_function("() => document.querySelector('.progress-message').textContent.startsWith('Imported progress.json')")
-    assert record(page) == before
+    preview = panel.locator(".import-preview")
+    preview.wait_for()
+    rows = {r.locator("th").inner_text(): r.locator("td").all_inner_texts() for r in preview.locator("tbody tr").all()}
+    assert rows["Answers"] == ["2", "3"] and rows["Studied pages"] == ["1", "0"], "the file's counts, then this browser's"
+    preview.get_by_role("button", name="Merge into this browser's progress").click()
+    page.wait_for_function("() => document.querySelector('.progress-message').textContent.startsWith('Merged progress.json')")
+    merged = record(page)
+    assert merged["answers"]["clickstream-csv-athena-columnar"]["right"] is False, "this browser's newer answer stays"
+    assert {"churn-monthly-snapshots-group-leakage", "newer-here"} <= set(merged["answers"])
+    assert merged["pages"] == before["pages"] and merged["cards"] == before["cards"] and len(merged["mocks"]) == 1
     assert panel.locator('[data-studied="MLA-C02:1"]').inner_text() == "1"
+    panel.get_by_role("button", name="Undo").click()
+    assert "newer-here" in record(page)["answers"] and record(page)["pages"] == {}, "undo returns to before the import"
     assert_clean(page)
 
 
@@ -275,13 +363,22 @@ def test_quiz_filter_and_place_survive_back_and_reload(page, base_url: str) -> N
     assert page.locator(".quiz-filters").get_by_label("Task statement").input_value() == "1.3"
     assert page.locator(".quiz-verdict").is_visible(), "the answered question still shows its explanations"
 
-    # A reload keeps the place; the keys work before anything in the quiz has focus.
+    # A reload keeps the place and the options' order; the keys work before anything in the quiz has focus.
     page.get_by_role("button", name="Next question").click()
+    shown = page.locator(".quiz-option").all_inner_texts()
     page.reload()
     counter.wait_for()
     assert counter.inner_text() == f"Question 3 of {total}"
+    assert page.locator(".quiz-option").all_inner_texts() == shown
     assert page.locator(".quiz-filters").get_by_label("Task statement").input_value() == "1.3"
     page.keyboard.press("b")
     page.keyboard.press("Enter")
     page.locator(".quiz-verdict").wait_for()
+
+    # The browser's Back returns to the previous question, and so does Previous.
+    page.go_back()
+    page.wait_for_function("() => document.querySelector('.quiz-counter').textContent.startsWith('Question 2 of')")
+    assert page.locator(".quiz-verdict").is_visible() and "n=2" in page.url
+    page.get_by_role("button", name="Previous").click()
+    assert counter.inner_text() == f"Question 1 of {total}"
     assert_clean(page)

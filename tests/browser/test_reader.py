@@ -6,7 +6,7 @@ import pytest
 
 pytestmark = pytest.mark.browser
 
-STREAMING = "domain-1-data-engineering/streaming-data-collection/"
+STREAMING = "domain-1-data-preparation/streaming-data-collection/"
 
 
 INSTANT = """url => new Promise(resolve => {
@@ -31,7 +31,7 @@ def test_every_page_on_a_phone_runs_without_errors_and_never_scrolls_sideways(br
     requests to other hosts and a page wider than the screen all fail."""
     from conftest import PageWatch
 
-    context = browser.new_context(viewport={"width": 375, "height": 812}, is_mobile=True, has_touch=True)
+    context = browser.new_context(viewport={"width": 375, "height": 812}, is_mobile=True, has_touch=True, service_workers="block")
     page = context.new_page()
     watch = PageWatch(page, base_url)
     problems = []
@@ -71,7 +71,7 @@ def test_dark_and_light_toggle(page, base_url: str) -> None:
 
 def test_pointing_at_a_term_shows_its_definition(page, base_url: str) -> None:
     page.goto(base_url + STREAMING, wait_until="networkidle")
-    link = page.locator('article a[href*="glossary/s/#shard"]').first
+    link = page.locator('article a[href*="glossary/sh-sz/#shard"]').first
     link.scroll_into_view_if_needed()
     link.hover()
     tooltip = page.locator(".md-tooltip2--active .md-tooltip2__inner")

@@ -49,7 +49,8 @@ def test_every_glossary_name_puts_its_own_entry_first(site_dir: Path) -> None:
 @pytest.fixture(scope="module")
 def answers(site_dir: Path) -> dict:
     """The few queries of the tests below, asked at once (the engine builds its index once a call)."""
-    return ask(site_dir, ["shard", "kenesis", "firehouse", "hyperparamter", "data drift", "partition key"])
+    return ask(site_dir, ["shard", "kenesis", "firehouse", "hyperparamter", "data drift", "partition key", "kinsis",
+                          "kinesis shard"])
 
 
 def test_pages_that_use_a_term_come_right_after_its_entry(site_dir: Path, answers: dict) -> None:
@@ -71,8 +72,25 @@ def test_typos_still_find_their_page(answers: dict) -> None:
 
 def test_several_words_favor_pages_that_match_them_all(answers: dict) -> None:
     shown = answers
-    assert any("deploying-and-operating" in p for p in shown["data drift"]["pages"][:3]), shown["data drift"]
+    assert any("monitoring-models" in p for p in shown["data drift"]["pages"][:3]), shown["data drift"]
     assert any("streaming" in p for p in shown["partition key"]["pages"][:3]), shown["partition key"]
+
+
+def test_every_row_of_a_result_carries_the_words_to_highlight(answers: dict) -> None:
+    for query in ("shard", "data drift", "partition key"):
+        assert all(answers[query]["highlights"]), f"{query!r}: a row would open its page with nothing highlighted"
+
+
+def test_a_query_rescued_from_a_typo_says_what_it_searched_for(answers: dict) -> None:
+    got = answers["kinsis"]
+    assert got["corrected"] == "kinesis" and not got["missing"], got
+    assert all("kinesis" in row for row in got["highlights"]), got
+
+
+def test_several_words_list_the_page_that_teaches_them_before_the_digests(answers: dict) -> None:
+    got = answers["kinesis shard"]
+    assert got["page"].startswith("domain-1-data-preparation/streaming"), got
+    assert not got["pages"][0].startswith("review/"), got
 
 
 @pytest.mark.browser
@@ -88,5 +106,5 @@ def test_the_search_box_shows_results_and_the_landing_page_highlights_the_words(
     entry.click()
     page.wait_for_function("location.hash === '#shard'", timeout=10_000)
     page.locator("mark[data-md-highlight]").first.wait_for(timeout=10_000)
-    page.goto(base_url + "domain-1-data-engineering/streaming-data-collection/?h=shard", wait_until="load")
+    page.goto(base_url + "domain-1-data-preparation/streaming-data-collection/?h=shard", wait_until="load")
     page.locator("article mark[data-md-highlight]").first.wait_for(timeout=10_000)

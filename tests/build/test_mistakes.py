@@ -16,7 +16,7 @@ import pytest
 from conftest import mkdocs_build
 
 
-STREAMING = "docs/domain-1-data-engineering/streaming-data-collection.md"
+STREAMING = "docs/domain-1-data-preparation/streaming-data-collection.md"
 GLOSSARY = "data/glossary/streaming.yml"
 QUESTION = """
 - id: zz-mistake
@@ -138,7 +138,7 @@ def failed_render(project: Path, tmp_path: Path, macro: str, *args: str) -> str:
 
 def question(**fields: str) -> str:
     values = {"choose": "1", "why": "Wrong here.", "tasks": "MLA-C02 1.1",
-              "teach": "domain-1-data-engineering/streaming-data-collection.md#the-kinesis-family"}
+              "teach": "domain-1-data-preparation/streaming-data-collection.md#the-kinesis-family"}
     values.update(fields)
     return QUESTION.format(**values)
 
@@ -151,7 +151,7 @@ def project(copy_project) -> Path:
 def test_unknown_term_names_term_page_and_closest_matches(project: Path, tmp_path: Path) -> None:
     out = failed_render(project, tmp_path, "term", "shardd")
     assert "Unknown glossary term 'shardd'" in out
-    assert "domain-1-data-engineering/streaming-data-collection.md" in out
+    assert "domain-1-data-preparation/streaming-data-collection.md" in out
     assert "Closest glossary names: shard" in out
 
 
@@ -245,7 +245,7 @@ def test_a_question_on_an_unknown_task_is_named(project: Path, tmp_path: Path) -
 
 
 def test_a_question_linking_a_missing_section_is_named(project: Path, tmp_path: Path) -> None:
-    teach = "domain-1-data-engineering/streaming-data-collection.md#no-such-anchor"
+    teach = "domain-1-data-preparation/streaming-data-collection.md#no-such-anchor"
     (project / "data/questions/zz-mistakes.yml").write_text(question(teach=teach), encoding="utf-8")
     out = failed_start(project, tmp_path)
     assert "question 'zz-mistake', field 'teach': links to '" + teach + "'" in out
@@ -275,3 +275,36 @@ def test_broken_links_fail_the_strict_build_and_definitions_stay_text(project: P
     assert "no-such-term" in warnings, "a link to a missing heading"
     assert "&lt;img src=x onerror=alert(1)&gt;" in html["glossary/t-z.md"]
     assert "<img src=x" not in html["glossary/t-z.md"] and "<b>bold</b>" not in html["glossary/t-z.md"]
+
+
+def test_a_notes_page_without_its_checked_date_is_named(project: Path, tmp_path: Path) -> None:
+    path = project / STREAMING
+    text = path.read_text(encoding="utf-8")
+    path.write_text("\n".join(line for line in text.split("\n") if not line.startswith("checked:")), encoding="utf-8")
+    out = failed_start(project, tmp_path)
+    assert "docs/domain-1-data-preparation/streaming-data-collection.md: front matter has no 'checked:'" in out
+
+
+def test_a_change_without_its_checked_date_is_named(project: Path, tmp_path: Path) -> None:
+    path = project / "data/changes/domain-1-data-engineering.yml"
+    lines = path.read_text(encoding="utf-8").split("\n")
+    first = next(i for i, line in enumerate(lines) if line.startswith("    checked:"))
+    path.write_text("\n".join(lines[:first] + lines[first + 1:]), encoding="utf-8")
+    out = failed_start(project, tmp_path)
+    assert "data/changes/domain-1-data-engineering.yml: change 'kds-retention' has no 'checked:'" in out
+
+
+def test_a_changes_file_without_its_page_is_named(project: Path, tmp_path: Path) -> None:
+    (project / "data/changes/zz-area.yml").write_text('area: "Zz"\nchanges: []\n', encoding="utf-8")
+    out = failed_start(project, tmp_path)
+    assert "data/changes/zz-area.yml has no page. Create docs/review/whats-changed/zz-area.md" in out
+
+
+def test_the_build_names_every_check_older_than_180_days(project: Path, tmp_path: Path, capsys, monkeypatch) -> None:
+    import macros
+
+    monkeypatch.setenv("STUDY_BUILD_DATE", "2027-12-01")
+    macros.define_env(BuildStart(project, tmp_path))
+    printed = capsys.readouterr().err
+    assert "WARNING -  Facts due for a check: page docs/domain-1-data-preparation/streaming-data-collection.md: facts checked on" in printed
+    assert "change 'kds-retention' in data/changes/domain-1-data-engineering.yml" in printed

@@ -121,7 +121,7 @@ def test_material_does_not_call_the_github_api(built_pages: dict) -> None:
 
 
 def test_external_links_are_marked_for_print(site_dir: Path) -> None:
-    text = (site_dir / "domain-1-data-engineering" / "streaming-data-collection" / "index.html").read_text(encoding="utf-8")
+    text = (site_dir / "domain-1-data-preparation" / "streaming-data-collection" / "index.html").read_text(encoding="utf-8")
     article = BeautifulSoup(text, "html.parser").select_one("article")
     external = [a for a in article.select("a[href]:not(.md-content__button)") if a["href"].startswith("http")]
     assert external and all(a.has_attr("data-external") for a in external)
@@ -219,12 +219,29 @@ def test_a_long_table_of_contents_keeps_its_top_levels(site_dir: Path) -> None:
     assert soup.select_one("article h3[id]"), "the terms keep their headings and anchors"
 
 
-def test_the_changes_page_lists_its_areas_and_its_summary_links_every_change(site_dir: Path) -> None:
-    soup = soup_of(site_dir / "review" / "whats-changed" / "index.html")
+def test_the_changes_index_links_every_change_on_its_area_page_and_lists_coming_changes(site_dir: Path) -> None:
+    index = site_dir / "review" / "whats-changed" / "index.html"
+    soup = soup_of(index)
     toc = soup.select_one("nav.md-nav--secondary")
-    assert len(toc.select(":scope > ul > li")) >= 5 and not toc.select(":scope > ul > li > nav"), (
-        "the table of contents lists the exams, the summary and each area; the changes are reached from the summary"
-    )
-    summary = {a["href"] for a in soup.select(".changes-table a[href^='#']")}
-    changes = {f"#{h['id']}" for h in soup.select("article h3[id]")}
-    assert changes and changes <= summary, f"changes missing from the summary table: {sorted(changes - summary)}"
+    assert [a.get_text(strip=True) for a in toc.select(":scope > ul > li > a")][:3] == [
+        "The exams", "Coming changes", "Every change at a glance"]
+    summary = {(index.parent / a["href"]).resolve().as_posix() for a in soup.select(".changes-table a[href*='#']")}
+    changes = set()
+    for page in sorted((site_dir / "review" / "whats-changed").glob("*/index.html")):
+        html = page.read_text(encoding="utf-8")
+        assert len(html.encode()) < 150_000, f"{page} grows past the page budget: split its area"
+        changes |= {f"{page.parent.resolve().as_posix()}/#{h['id']}" for h in soup_of(page).select("article h2[id]")}
+    assert len(changes) > 40 and changes <= summary, f"changes missing from the summary table: {sorted(changes - summary)}"
+    coming = soup.select_one("#coming-changes").find_next("table")
+    assert coming and coming.select("time[datetime]"), "coming changes are listed with their dates"
+
+
+def test_every_notes_page_shows_when_its_facts_were_checked_and_how_to_report_a_mistake(site_dir: Path) -> None:
+    pages = [p for p in site_dir.rglob("index.html") if "study-toggle" in p.read_text(encoding="utf-8")]
+    assert len(pages) > 30
+    for page in pages:
+        line = soup_of(page).select_one("p.facts-checked")
+        assert line and line.select_one("time[datetime]"), f"{page} does not say when its facts were checked"
+        report = line.select_one("a.report-mistake")["href"]
+        assert "template=report-a-mistake.yml" in report and "where=docs%2F" in report, page
+

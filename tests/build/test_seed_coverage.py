@@ -20,7 +20,7 @@ SEED_FACTS = {
         r"Machine Learning Implementation and Operations", r"Glue", r"Kinesis", r"limits", r"prices",
         r"version", r"expert", r"your own", r"[Ss]upplement", r"gaps",
     ],
-    "domain-1-data-engineering/": [
+    "domain-1-data-preparation/ domain-3-deployment-and-orchestration/": [
         r"[Ff]etch", r"[Cc]lean", r"[Pp]repare", r"[Dd]eploy", r"[Mm]onitor", r"real time|real-time", r"batch",
         r"API", r"if/then|if-then|rules", r"forecast", r"option A", r"100 rows", r"null", r"[Ii]nconsistent",
         r"skew", r"[Bb]iased", r"10 times|ten times|10×", r"single", r"attribute", r"feature", r"observation",
@@ -35,7 +35,7 @@ SEED_FACTS = {
         r"UNLOAD", r"PostgreSQL", r"MySQL", r"EMR", r"Hadoop", r"petabytes", r"Athena", r"[Ss]erverless",
         r"Spectrum",
     ],
-    "domain-1-data-engineering/ ": [
+    "domain-1-data-preparation/": [
         r"Kaggle", r"UCI", r"Open Data", r"BigQuery", r"Data Streams", r"Firehose", r"Video Streams",
         r"Data Analytics", r"producer", r"consumer", r"shard", r"[Pp]artition key", r"[Ss]equence number",
         r"1,000 records", r"500", r"data blob", r"1 MB|1 MiB", r"24 hours", r"7 days", r"365 days", r"KPL", r"KCL",
@@ -48,8 +48,11 @@ SEED_FACTS = {
 
 
 def text_of(site_dir: Path, where: str) -> str:
-    """The reading text of a page, or of every page under a folder."""
-    paths = [site_dir / where] if where.endswith(".html") else sorted((site_dir / where.strip()).rglob("index.html"))
+    """The reading text of a page, or of every page under the folders named (space-separated)."""
+    if where.endswith(".html"):
+        paths = [site_dir / where]
+    else:
+        paths = sorted(p for folder in where.split() for p in (site_dir / folder).rglob("index.html"))
     texts = [BeautifulSoup(p.read_text(encoding="utf-8"), "lxml").select_one("article").get_text(" ") for p in paths]
     return re.sub(r"\s+", " ", " ".join(texts))
 

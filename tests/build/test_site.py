@@ -86,10 +86,10 @@ def test_notes_pages_have_exam_map_tables_glossary_terms_and_study_controls(site
 
 
 def test_seed_tables_are_on_the_data_collection_pages(site_dir: Path) -> None:
-    collection = article(built(site_dir, "domain-1-data-engineering/data-collection.md")).get_text(" ")
+    collection = article(built(site_dir, "domain-1-data-preparation/data-collection.md")).get_text(" ")
     for phrase in ("Fair sampling", "Biased sampling", "Facial recognition", "High-energy physics", "ImageNet", "MNIST"):
         assert phrase in collection, f"data-collection page lacks '{phrase}'"
-    streaming = article(built(site_dir, "domain-1-data-engineering/streaming-data-collection.md"))
+    streaming = article(built(site_dir, "domain-1-data-preparation/streaming-data-collection.md"))
     assert streaming.select(".decision-table table"), "streaming page lacks the Kinesis decision table"
 
 
@@ -99,7 +99,7 @@ def decision_rows(soup: BeautifulSoup) -> list[str]:
 
 
 def test_kinesis_table_is_the_same_on_notes_and_review_pages(site_dir: Path) -> None:
-    notes = decision_rows(built(site_dir, "domain-1-data-engineering/streaming-data-collection.md"))
+    notes = decision_rows(built(site_dir, "domain-1-data-preparation/streaming-data-collection.md"))
     review = decision_rows(built(site_dir, "review/exam-tips/domain-1.md"))
     assert notes == review and len(notes) >= 4
 
@@ -138,7 +138,7 @@ def test_glossary_pages_have_an_entry_with_anchor_for_every_term(site_dir: Path)
 
 
 def test_abbreviations_get_abbr_tooltips(site_dir: Path) -> None:
-    soup = article(built(site_dir, "domain-1-data-engineering/streaming-data-collection.md"))
+    soup = article(built(site_dir, "domain-1-data-preparation/streaming-data-collection.md"))
     titles = {a.get_text(): a.get("title", "") for a in soup.find_all("abbr")}
     assert "KPL" in titles and titles["KPL"].startswith("Kinesis Producer Library")
 
@@ -146,7 +146,7 @@ def test_abbreviations_get_abbr_tooltips(site_dir: Path) -> None:
 def test_search_index_has_glossary_entries_and_former_names(site_dir: Path) -> None:
     index = json.loads((site_dir / "search" / "search_index.json").read_text(encoding="utf-8"))
     locations = {d["location"] for d in index["docs"]}
-    assert "glossary/s/#shard" in locations
+    assert "glossary/sh-sz/#shard" in locations
     text = " ".join(d["text"] + d["title"] for d in index["docs"] if d["location"].startswith("glossary/"))
     assert "Kinesis Data Firehose" in text and "Kinesis Data Analytics" in text
 

@@ -19,7 +19,7 @@ from studykit import data, pages, practice
 from studykit.practice import Option, Question
 
 ROOT = Path(__file__).resolve().parents[2]
-PRACTICE_JS = [ROOT / "docs/assets/js/practice.js", ROOT / "docs/assets/js/practice-apps.js"]
+PRACTICE_JS = [ROOT / "docs/assets/js/practice.js", ROOT / "docs/assets/js/practice-apps.js", ROOT / "docs/assets/js/readiness.js"]
 
 
 @functools.cache
@@ -216,7 +216,7 @@ def js(expression: str) -> Any:
         pytest.skip("Node.js is not installed")
     program = "".join(f"require({json.dumps(str(path))}); " for path in PRACTICE_JS) + "const C = globalThis.PracticeCore; " \
               f"process.stdout.write(JSON.stringify(({expression})));"
-    done = subprocess.run([NODE, "-e", program], capture_output=True, text=True, timeout=30)
+    done = subprocess.run([NODE, "-"], input=program, capture_output=True, text=True, timeout=60)  # stdin: a bank is long
     assert done.returncode == 0, done.stderr
     return json.loads(done.stdout)
 
@@ -245,25 +245,46 @@ def test_draw_and_score_a_mock_by_domain() -> None:
     result = js("""(() => {
       const exam = {code: "MLA-C02", domains: [{number: "1", weight: 50}, {number: "2", weight: 50}]};
       const qs = [];
-      for (let i = 0; i < 20; i++) qs.push({id: "q" + i, choose: 1, options: [{correct: true}, {correct: false}],
-        tasks: i < 10 ? {"MLA-C02": ["1.1"]} : i < 18 ? {"MLA-C02": ["2.3", "1.1"]} : {"MLS-C01": ["1.1"]}});
+      for (let i = 0; i < 24; i++) qs.push({id: "q" + i, kind: i >= 22 ? "scenario" : "bank", choose: 1,
+        options: [{correct: true}, {correct: false}],
+        domains: i < 10 || i >= 22 ? {"MLA-C02": ["1"]} : i < 16 ? {"MLA-C02": ["2"]} : i < 18 ? {"MLA-C02": ["2", "1"]} : {"MLS-C01": ["1"]},
+        group: i < 4 ? "decision:same-call" : undefined});
       const ids = C.drawMock(qs, exam, 12, C.random(7));
       const byId = Object.fromEntries(qs.map(q => [q.id, q]));
       const picked = {}; ids.forEach((id, i) => { picked[id] = [i % 2]; });
-      return {ids, again: C.drawMock(qs, exam, 12, C.random(7)), score: C.scoreMock(byId, ids, picked, exam)};
+      return {ids, again: C.drawMock(qs, exam, 12, C.random(7)), all: C.drawMock(qs, exam, 99, C.random(3)),
+              score: C.scoreMock(byId, ids, picked, exam)};
     })()""")
     ids = result["ids"]
     assert len(ids) == len(set(ids)) == 12 and result["again"] == ids, "the same seed draws the same exam"
-    assert not {"q18", "q19"} & set(ids), "only questions tagged with the exam"
-    assert sum(int(i[1:]) < 10 for i in ids) == 6, "domain by the first task, by weight"
+    assert not {"q18", "q19", "q20", "q21"} & set(ids), "only questions tagged with the exam"
+    assert not {"q22", "q23"} & set(result["all"]), "decision-table drills stay in the quiz"
+    assert sum(q in {"q0", "q1", "q2", "q3"} for q in result["all"]) == 1, "one question of a decision"
+    assert len(result["all"]) == 18 - 3, "every other written question of the exam"
     score = result["score"]
     assert score["right"] == 6 and score["total"] == 12 and len(score["wrong"]) == 6
-    assert score["domains"]["1"]["total"] == score["domains"]["2"]["total"] == 6
+    both = sum(q in {"q16", "q17"} for q in ids)
+    assert score["domains"]["1"]["total"] + score["domains"]["2"]["total"] == 12 + both, "a question of two domains counts in both"
+    assert abs(score["domains"]["1"]["total"] - score["domains"]["2"]["total"]) <= 2, "by weight"
+
+
+def test_options_show_in_one_shuffled_order_per_attempt() -> None:
+    result = js("""(() => {
+      const q = {id: "x", options: [0, 1, 2, 3, 4].map(i => ({text: "o" + i}))};
+      const orders = [1, 2, 3, 4, 5, 6, 7, 8].map(seed => C.optionOrder(q, seed).join(""));
+      return {orders, again: C.optionOrder(q, 3).join(""), none: C.optionOrder(q, 0).join(""),
+              other: C.optionOrder({id: "y", options: q.options}, 3).join(""), seed: C.newSeed()};
+    })()""")
+    assert all(sorted(o) == list("01234") for o in result["orders"]), "a permutation of the options"
+    assert result["again"] == result["orders"][2], "the same seed and question give the same order"
+    assert len(set(result["orders"])) > 4, "other attempts, other orders"
+    assert result["none"] == "01234", "an attempt saved without a seed keeps the data's order"
+    assert 1 <= result["seed"] <= 999_999, "a short seed for the quiz's address"
 
 
 def test_answers_keep_their_domains_and_the_panel_counts_by_them() -> None:
     result = js("""(() => {
-      const q = {id: "a", tasks: {"MLA-C02": ["1.1", "1.3", "2.2"], "MLS-C01": ["3.5"]}};
+      const q = {id: "a", tasks: {"MLA-C02": ["1.1", "1.3", "2.2"], "MLS-C01": ["3.5"]}, domains: {"MLA-C02": ["1", "2"], "MLS-C01": ["3"]}};
       const first = C.answerRecord(q, true, undefined, "2026-11-27T10:00:00Z");
       const again = C.answerRecord(q, false, first, "2026-11-28T10:00:00Z");
       const answers = {a: first, b: {right: true, d: {"MLA-C02": ["2"]}}, c: {right: false, d: {"MLA-C02": ["1"]}}, old: {right: true}};
@@ -335,3 +356,141 @@ def test_quiz_address_round_trip_and_modes() -> None:
     assert result["all"] == ["d", "a", "b", "c"], "as listed: by task, then bank order"
     assert result["retry"] == "?ids=x%2Fy%2Cz&exam=MLA-C02&n=1"
     assert not re.search(r"[?&][qh]=", result["back"]), "Material reads ?q= and ?h= as a search"
+
+
+def test_a_merged_import_keeps_the_newer_record_of_each_card_and_answer() -> None:
+    result = js("""(() => {
+      const here = {pages: {a: true}, flags: {q1: true}, answers: {
+          q1: {right: false, at: "2026-12-01T10:00:00Z", times: 1}, q2: {right: true, at: "2026-12-05T10:00:00Z", times: 3}},
+        cards: {c1: {due: "2026-12-09", interval: 6, ease: 2.5, reps: 2, lapses: 0, last: "2026-12-03"}},
+        mocks: [{id: "1", exam: "MLA-C02", right: 1, total: 2, finished: "2026-12-01T10:00:00Z"}]};
+      const file = {pages: {b: true}, flags: {}, answers: {
+          q1: {right: true, at: "2026-12-02T10:00:00Z", times: 2}, q2: {right: false, at: "2026-11-30T10:00:00Z", times: 1},
+          q3: {right: true, at: "2026-11-01T10:00:00Z", times: 1}},
+        cards: {c1: {due: "2026-12-04", interval: 1, ease: 2.5, reps: 1, lapses: 0, last: "2026-12-03"},
+                c2: {due: "2026-12-04", interval: 1, ease: 2.5, reps: 1, lapses: 0, last: "2026-12-03"}},
+        mocks: [{id: "1", exam: "MLA-C02", right: 1, total: 2, finished: "2026-12-01T10:00:00Z"},
+                {id: "0", exam: "MLA-C02", right: 2, total: 2, finished: "2026-11-01T10:00:00Z"}]};
+      return {merged: C.mergeProgress(here, file), counts: C.counts(file)};
+    })()""")
+    merged = result["merged"]
+    assert merged["pages"] == {"a": True, "b": True} and merged["flags"] == {"q1": True}
+    assert merged["answers"]["q1"]["right"] is True, "the file's answer is newer"
+    assert merged["answers"]["q2"]["times"] == 3, "this browser's answer is newer"
+    assert "q3" in merged["answers"]
+    assert merged["cards"]["c1"]["reps"] == 2, "same day: the card with more reviews"
+    assert "c2" in merged["cards"]
+    assert [m["id"] for m in merged["mocks"]] == ["0", "1"], "each mock once, oldest first"
+    assert result["counts"] == {"cards": 2, "answers": 3, "pages": 1, "mocks": 2, "flags": 0}
+
+
+def test_readiness_band_narrows_and_moves_with_answers() -> None:
+    study, _, questions = live()
+    data = __import__("studykit.readiness", fromlist=["x"]).readiness_json(questions, study.current_exam, study.glossary, {})
+    on_task = [qid for qid, info in data["questions"].items() if info[0] == ["3.2"]][:8]
+    assert len(on_task) == 8
+    result = js(f"""(() => {{
+      const data = {json.dumps(data)};
+      const now = Date.parse("2026-12-07T12:00:00Z");
+      const ids = {json.dumps(on_task)};
+      const at = (days) => new Date(now - days * 86400000).toISOString();
+      const est = (answers, cards) => C.estimate({{answers, cards: cards || {{}}}}, data, now);
+      const few = est({{[ids[0]]: {{right: false, at: at(0)}}}});
+      const more = est(Object.fromEntries(ids.slice(0, 4).map(id => [id, {{right: false, at: at(0)}}])));
+      const better = est(Object.fromEntries(ids.map((id, i) => [id, {{right: i >= 4, at: at(0)}}])));
+      const old = est(Object.fromEntries(ids.slice(0, 4).map(id => [id, {{right: false, at: at(60)}}])));
+      return {{few: few.tasks["3.2"], more: more.tasks["3.2"], better: better.tasks["3.2"], old: old.tasks["3.2"],
+               domain: more.domains["3"], untouched: more.tasks["1.1"],
+               q: [C.betaQuantile(0.05, 1, 1), C.betaQuantile(0.95, 1, 1), C.betaQuantile(0.05, 2, 1), C.betaQuantile(0.95, 2, 1)]}};
+    }})()""")
+    q = result["q"]
+    assert [round(x, 4) for x in q] == [0.05, 0.95, round(0.05 ** 0.5, 4), round(0.95 ** 0.5, 4)], "Beta quantiles"
+    few, more, better, old = result["few"], result["more"], result["better"], result["old"]
+    assert few["weak"] and more["weak"] and more["high"] - more["low"] < few["high"] - few["low"], "more answers, a narrower band"
+    assert better["mean"] > more["mean"] and better["answers"] == 8, "right answers in a weak task raise it"
+    assert old["mean"] > more["mean"], "two-month-old answers count less than today's"
+    assert result["domain"]["answers"] == 4 and not result["untouched"]["answers"] and not result["untouched"]["weak"]
+    assert more["missed"], "the sections of missed questions, to reread"
+
+
+def test_bank_json_ships_the_domains_the_label_the_sources_and_the_question_page() -> None:
+    study, _, questions = live()
+    bank = practice.bank_json(questions, study.exams)
+    mla = study.exams["MLA-C02"]
+    for q, shipped in zip(sorted(questions, key=lambda q: q.id), sorted(bank["questions"], key=lambda q: q["id"])):
+        assert shipped["domains"].get("MLA-C02", []) == practice.question_domains(q, mla)
+        assert ("label" in shipped) == q.multiple
+        if q.kind == "bank":
+            assert shipped["page"].startswith("practice/questions/mla-c02-") and "#q-" in shipped["page"]
+        else:
+            assert "page" not in shipped and "group" not in shipped
+    assert any(q.get("sources") for q in bank["questions"])
+    typed = data.BankQuestion("typed", "x.yml", "S", "Which two steps work? (Choose TWO.)", 2,
+                              tuple(data.Answer(f"o{i}", i < 2, "w") for i in range(5)), (), "d.md#a", decision="one-call")
+    q = practice.bank_questions([typed], {})[0]
+    assert q.stem == "Which two steps work?" and q.group == "decision:one-call"
+    assert practice.question_json(q, exams=study.exams)["group"] == "decision:one-call"
+    html = practice.question_html(q, 1, "practice/questions/x.md", report="https://example.test/issues/new?x=1&amp;y")
+    assert html.count("Choose") == 1, "one label, the renderer's"
+    for q in questions:
+        prompt = BeautifulSoup(practice.question_html(q, 1, "practice/questions/x.md"), "html.parser").select_one(".quiz-prompt")
+        assert prompt.get_text().lower().count("(choose") == (1 if q.multiple else 0), f"{q.source}: {q.id}"
+
+
+def test_question_pages_show_the_sources_and_a_report_link_after_the_answer() -> None:
+    q = Question("ok-one", "bank", "T", "S <b>", "Which?", 1, tuple(Option(f"o{i}", i == 0, "w") for i in range(4)),
+                 {"MLA-C02": ("1.1",)}, "d1/page.md#part", "x.yml", sources=("https://docs.aws.amazon.com/a/b.html",))
+    html = practice.question_list_html([q], "practice/questions/mla-c02-1-1.md", repo_url="https://github.com/o/r",
+                                       site_url="https://o.github.io/notes/")
+    soup = BeautifulSoup(html, "html.parser")
+    answer = soup.select_one("details.quiz-answer")
+    assert answer.select_one(".quiz-sources a")["href"] == "https://docs.aws.amazon.com/a/b.html"
+    report = answer.select_one(".quiz-report a")["href"]
+    assert report.startswith("https://github.com/o/r/issues/new?template=report-a-mistake.yml")
+    assert "where=ok-one" in report and "practice%2Fquestions%2Fmla-c02-1-1%2F%23q-ok-one" in report
+    setup = practice.quiz_setup([q], live()[0].exams, "practice/quiz.md", repo_url="https://github.com/o/r")
+    assert setup["report"]["url"].count(setup["report"]["where"]) == 2, "the title and the field name the question"
+
+
+def test_every_current_domain_counts_notes_pages() -> None:
+    study, source, questions = live()
+    notes = [p for p in source if p.is_notes]
+    mla = study.exams["MLA-C02"]
+    rows = [(p.src[:-3], p.title, {"MLA-C02": practice.page_domains(pages.page_covers(p, study.exams), mla)}) for p in notes]
+    progress = practice.progress_data({"MLA-C02": mla}, rows, questions)
+    counts = {d["number"]: len(d["pages"]) for d in progress["exams"][0]["domains"]}
+    assert all(counts.values()), f"a domain with no notes page: {counts}"
+    assert sum(counts.values()) > len(notes), "a page that teaches two domains counts in both"
+    panel = BeautifulSoup(practice.progress_panel_html(progress, "../practice/#readiness"), "html.parser")
+    assert panel.select_one('td[data-ready="MLA-C02:4"]') and panel.select_one('.progress-readiness-note a[href="../practice/#readiness"]')
+
+
+def test_guessing_by_position_or_length_scores_at_most_35_percent_on_a_beta_mock(capsys) -> None:
+    """A learner who always picks the first option(s), or the longest, on an MLA-C02 beta mock (85 questions,
+    options in the order the mock shows them) scores at most 35%, averaged over 20 mocks."""
+    study, _, questions = live()
+    bank = practice.bank_json(questions, study.exams)
+    result = js(f"""(() => {{
+      const bank = {json.dumps(bank)};
+      const exam = bank.exams["MLA-C02"];
+      const byId = Object.fromEntries(bank.questions.map(q => [q.id, q]));
+      const first = [], longest = [], stored = [];
+      for (let seed = 1; seed <= 20; seed++) {{
+        const ids = C.drawMock(bank.questions, exam, 85, C.random(seed));
+        const score = (pick) => {{
+          const picked = Object.fromEntries(ids.map(id => [id, pick(byId[id])]));
+          const s = C.scoreMock(byId, ids, picked, exam);
+          return s.right / s.total;
+        }};
+        first.push(score(q => C.optionOrder(q, seed).slice(0, q.choose)));
+        stored.push(score(q => q.options.map((o, i) => i).slice(0, q.choose)));
+        longest.push(score(q => q.options.map((o, i) => i).sort((a, b) => q.options[b].text.length - q.options[a].text.length).slice(0, q.choose)));
+      }}
+      const mean = (xs) => xs.reduce((a, b) => a + b, 0) / xs.length;
+      return {{first: mean(first), longest: mean(longest), stored: mean(stored), size: C.drawMock(bank.questions, exam, 85, C.random(1)).length}};
+    }})()""")
+    with capsys.disabled():
+        print(f"\nBeta mock ({result['size']} questions, mean of 20): first option(s) as shown {result['first']:.0%}, "
+              f"longest option(s) {result['longest']:.0%}; first option(s) in the stored order {result['stored']:.0%}")
+    assert result["first"] <= 0.35, f"picking the first option(s) as shown scores {result['first']:.0%}"
+    assert result["longest"] <= 0.35, f"picking the longest option(s) scores {result['longest']:.0%}"

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 import markdown
 import pytest
 
@@ -114,15 +116,17 @@ def test_bullets_render_a_list_field() -> None:
 
 def test_changed_admonition_says_what_when_and_source() -> None:
     change = data.load_changes()["kds-record-size"]
-    md = render.changed_admonition(change)
+    md = render.changed_admonition(change, dt.date(2026, 12, 7))
     assert md.startswith(f'!!! changed "Changed: {change.subject}"')
     assert render.esc(change.was) in md and render.esc(change.now) in md and change.sources[0] in md
     assert f"**Changed:** {change.date.words()}." in md
+    before = render.changed_admonition(change, change.date.start - dt.timedelta(days=1))
+    assert f"**Takes effect:** {change.date.words()}." in before, "a change dated ahead says when it takes effect"
 
 
 def test_consecutive_changes_fold_into_one_collapsed_box() -> None:
     changes = data.load_changes()
-    md = render.changed_group([changes["kds-record-size"], changes["firehose-rename"]])
+    md = render.changed_group([changes["kds-record-size"], changes["firehose-rename"]], dt.date(2026, 12, 7))
     assert md.startswith('??? changed "2 changes: ')
     assert md.count("**Older notes said:**") == 2
 

@@ -1,6 +1,12 @@
 /*
  * The quiz, the mock exam and the flashcards. practice.js fetches this file on pages that have one
- * of them, and mounts them; see practice.js for what is stored and where.
+ * of them, and mounts them; see practice.js for what is stored and where. The review after a mock
+ * exam lives in mock-review.js, fetched when a report shows.
+ *
+ * Options show in an order shuffled for each attempt: a quiz round's seed is in its address, a mock
+ * exam's is stored with the exam and its attempt, and optionOrder(question, seed) gives the same order
+ * from the same seed, so a reload, Back or a review shows what the learner saw. Answers are stored as
+ * the options' places in the data, whatever order they were shown in.
  *
  * A short mock for tests or a quick try: /practice/mock-exam/?questions=3&minutes=1 adds a visibly
  * labeled "Short test" format (questions 1-100, minutes 0.1-300) and selects it.
@@ -37,8 +43,25 @@
     return out;
   }
 
+  // Six digits at most: the seed goes into the quiz's address.
   function newSeed() {
-    return 1 + Math.floor(Math.random() * 2147483646);
+    return 1 + Math.floor(Math.random() * 999999);
+  }
+
+  function hash(text) {
+    var x = 2166136261;
+    for (var i = 0; i < text.length; i++) x = Math.imul(x ^ text.charCodeAt(i), 16777619);
+    return x >>> 0;
+  }
+
+  // The order in which an attempt shows a question's options: indexes into q.options, shuffled by the
+  // attempt's seed and the question's id. No seed: the order of the data (attempts saved before options
+  // were shuffled).
+  function optionOrder(q, seed) {
+    var order = q.options.map(function (o, i) {
+      return i;
+    });
+    return seed ? shuffle(order, random(hash(seed + ":" + q.id))) : order;
   }
 
   function compareCodes(a, b) {
@@ -69,9 +92,15 @@
     });
   }
 
-  function examDomain(q, exam) {
-    var first = ((q.tasks || {})[exam] || [])[0];
-    return first ? String(first).split(".")[0] : "";
+  // The domains of `exam` a question tests: the build's one definition, shipped in bank.json.
+  function domainsIn(q, exam) {
+    return ((q.domains || {})[exam] || []).slice();
+  }
+
+  // A mock exam draws at most one question of each group: the questions that share a `decision`, or
+  // else the question alone (practice.Question.group, shipped when it is not the question's id).
+  function groupOf(q) {
+    return q.group || q.id;
   }
 
   function apportion(total, weights, available) {
@@ -123,24 +152,61 @@
     return counts;
   }
 
+  // A mock exam: written questions only (the decision-table drills stay in the quiz), at most one of each
+  // group, as many from each domain as its weight asks. Each domain in turn takes its next question,
+  // so a question on two domains is not always kept by the first; a domain that runs short leaves its
+  // places to the others.
   function drawMock(questions, exam, total, rand) {
-    var byDomain = {}, weights = {}, available = {};
-    questions.forEach(function (q) {
-      var d = examDomain(q, exam.code);
-      if (d) (byDomain[d] = byDomain[d] || []).push(q.id);
-    });
+    var pool = shuffle(questions.filter(function (q) {
+      return q.kind !== "scenario" && domainsIn(q, exam.code).length;
+    }), rand);
+    var byDomain = {}, weights = {}, groups = {}, available = {};
     exam.domains.forEach(function (d) {
       weights[d.number] = d.weight;
-      available[d.number] = (byDomain[d.number] || []).length;
+      byDomain[d.number] = [];
+      groups[d.number] = {};
+    });
+    pool.forEach(function (q) {
+      domainsIn(q, exam.code).forEach(function (d) {
+        if (!byDomain[d]) return;
+        byDomain[d].push(q);
+        groups[d][groupOf(q)] = true;
+      });
+    });
+    exam.domains.forEach(function (d) {
+      available[d.number] = Object.keys(groups[d.number]).length;
     });
     var counts = apportion(total, weights, available);
-    var ids = [];
-    Object.keys(counts).forEach(function (d) {
-      ids = ids.concat(shuffle(byDomain[d] || [], rand).slice(0, counts[d]));
+    var ids = [], taken = {}, used = {}, got = {}, at = {};
+
+    function take(q) {
+      if (taken[q.id] || used[groupOf(q)]) return false;
+      taken[q.id] = used[groupOf(q)] = true;
+      ids.push(q.id);
+      return true;
+    }
+
+    exam.domains.forEach(function (d) {
+      got[d.number] = at[d.number] = 0;
     });
+    for (var moved = true; moved;) {
+      moved = false;
+      exam.domains.forEach(function (d) {
+        var n = d.number;
+        while (got[n] < counts[n] && at[n] < byDomain[n].length) {
+          if (take(byDomain[n][at[n]++])) {
+            got[n]++;
+            moved = true;
+            break;
+          }
+        }
+      });
+    }
+    for (var i = 0; i < pool.length && ids.length < total; i++) take(pool[i]);
     return shuffle(ids, rand);
   }
 
+  // The score, and per domain: a question on tasks of two domains counts in both.
   function scoreMock(byId, ids, picked, exam) {
     var result = { right: 0, total: 0, domains: {}, wrong: [] };
     exam.domains.forEach(function (d) {
@@ -150,15 +216,15 @@
       var q = byId[id];
       if (!q) return;
       var ok = isRight(q, (picked || {})[id]);
-      var d = result.domains[examDomain(q, exam.code)];
       result.total++;
-      if (d) d.total++;
-      if (ok) {
-        result.right++;
-        if (d) d.right++;
-      } else {
-        result.wrong.push(id);
-      }
+      if (ok) result.right++;
+      else result.wrong.push(id);
+      domainsIn(q, exam.code).forEach(function (n) {
+        var d = result.domains[n];
+        if (!d) return;
+        d.total++;
+        if (ok) d.right++;
+      });
     });
     return result;
   }
@@ -220,10 +286,8 @@
       if (s[k] && !(s.ids && k !== "exam")) p.set(k, s[k]);
     });
     if (s.mode !== "all" && !s.ids) p.set("mode", s.mode);
-    if (s.order === "shuffled") {
-      p.set("order", "shuffled");
-      p.set("seed", String(s.seed));
-    }
+    if (s.order === "shuffled") p.set("order", "shuffled");
+    if (s.seed) p.set("seed", String(s.seed)); // the question order if shuffled, and the options' order
     if (withPosition !== false && s.n) p.set("n", String(s.n));
     var text = p.toString();
     return text ? "?" + text : "";
@@ -266,9 +330,9 @@
   }
 
   var core = {
-    random: random, shuffle: shuffle, isRight: isRight, examDomain: examDomain, apportion: apportion, drawMock: drawMock,
-    scoreMock: scoreMock, sm2: sm2, readQuizState: readQuizState, quizQuery: quizQuery, selectQuestions: selectQuestions,
-    compareCodes: compareCodes,
+    random: random, shuffle: shuffle, isRight: isRight, domainsIn: domainsIn, groupOf: groupOf, apportion: apportion,
+    drawMock: drawMock, scoreMock: scoreMock, sm2: sm2, readQuizState: readQuizState, quizQuery: quizQuery,
+    selectQuestions: selectQuestions, compareCodes: compareCodes, newSeed: newSeed, optionOrder: optionOrder,
   };
 
   if (typeof document === "undefined") {
@@ -284,15 +348,21 @@
 
   // ================================================================ page helpers
 
-  function letters(indexes) {
+  // The letters the learner saw for these options (indexes into q.options), in the order shown.
+  function letters(indexes, order) {
     var names = indexes.map(function (i) {
-      return LETTERS[i];
+      return order ? order.indexOf(i) : i;
+    }).sort(function (a, b) {
+      return a - b;
+    }).map(function (p) {
+      return LETTERS[p];
     });
     return names.length > 1 ? names.slice(0, -1).join(", ") + " and " + names[names.length - 1] : names.join("");
   }
 
-  function chooseLabel(n) {
-    return { 2: "Choose two.", 3: "Choose three." }[n] || "";
+  // "Choose two.": the build's label (practice.choose_label), shipped with each multiple-response question.
+  function chooseLabel(q) {
+    return q.label || "";
   }
 
   function clock(ms) {
@@ -324,14 +394,17 @@
     return i >= 0 ? i : "abcde".indexOf(e.key.toLowerCase());
   }
 
-  // The option list of one question: after an answer, every option shows whether it was right and why.
-  function optionReview(q, picked) {
-    return h("ol", { class: "quiz-options quiz-review", type: "A" }, q.options.map(function (o, i) {
+  // The option list of one question: after an answer, every option shows whether it was right and why,
+  // in the order the attempt showed them.
+  function optionReview(q, picked, order) {
+    order = order || optionOrder(q, 0);
+    return h("ol", { class: "quiz-options quiz-review", type: "A" }, order.map(function (i, place) {
+      var o = q.options[i];
       var chosen = picked.indexOf(i) >= 0;
       var mark = o.correct ? (chosen ? "Right answer, your choice" : "Right answer") : chosen ? "Your choice, wrong" : "Wrong";
       return h("li", { class: "quiz-reviewed " + (o.correct ? "is-right" : chosen ? "is-wrong" : "is-other") }, [
         h("p", { class: "quiz-option-text" }, [
-          h("span", { class: "quiz-letter" }, [LETTERS[i] + "."]), " ", o.text, " ",
+          h("span", { class: "quiz-letter" }, [LETTERS[place] + "."]), " ", h("span", { class: "quiz-option-body" }, [o.text]), " ",
           h("span", { class: "quiz-mark" }, [mark]),
         ]),
         h("p", { class: "quiz-why" }, [o.why]),
@@ -343,18 +416,52 @@
     return h("p", { class: "quiz-teach" }, [h("a", { href: siteLink(q.href) }, ["Read the section that teaches it"])]);
   }
 
+  // The "Report a mistake" address: the build ships report.py's address with placeholders for the
+  // question and where it can be read (its question page, or else the page the learner is on).
+  function reportLink(q, report) {
+    if (!report || !report.url) return null;
+    var address = q.page ? siteLink(q.page) : location.href;
+    var url = report.url.split(report.where).join(encodeURIComponent(q.id)).split(report.address).join(encodeURIComponent(address));
+    return h("p", { class: "quiz-report" }, [h("a", { href: url }, ["Report a mistake in this question"])]);
+  }
+
+  function sourcesLine(q) {
+    if (!q.sources || !q.sources.length) return null;
+    var out = ["AWS sources: "];
+    q.sources.forEach(function (url, i) {
+      if (i) out.push(", ");
+      out.push(h("a", { href: url }, [url.replace(/^https:\/\//, "")]));
+    });
+    return h("p", { class: "quiz-sources" }, out);
+  }
+
+  // What follows the explanations once a question is answered: the section that teaches it, the AWS
+  // pages it was checked against and the way to report a mistake.
+  function afterReveal(q, report) {
+    return [teachLink(q), sourcesLine(q), reportLink(q, report)].filter(Boolean);
+  }
+
   function examLabel(e) {
     return e.code + (e.role === "current" ? " (current exam)" : " (" + e.role + ")");
   }
 
+  // Decision-table questions are short "which one?" drills, labeled so next to the exam-style questions.
+  var DRILL = "Quick drill";
+
   function taskLabel(q, exam) {
     var tasks = (q.tasks || {})[exam] || [];
-    return (tasks.length ? exam + " " + tasks.join(", ") : "") + (q.topic ? " · " + q.topic : "");
+    return (q.kind === "scenario" ? DRILL + " · " : "") + (tasks.length ? exam + " " + tasks.join(", ") : "") +
+      (q.topic ? " · " + q.topic : "");
   }
 
   // ================================================================ quiz
 
   var QUIZ_SESSION = "aws-ml-notes:quiz";
+  var quizOnPage = null;
+
+  global.addEventListener("popstate", function () {
+    if (quizOnPage && quizOnPage.el.isConnected && quizOnPage.path === location.pathname) quizOnPage.pop();
+  });
 
   function Quiz(app) {
     var setup = app.data;
@@ -380,12 +487,16 @@
       if (s.task) s.domain = taskDomain[s.task];
       if (!domains[s.domain]) s.domain = "";
       if (setup.topics.indexOf(s.topic) < 0) s.topic = "";
-      if (s.order === "shuffled" && !s.seed) s.seed = newSeed();
+      if (!s.seed) s.seed = newSeed();
       return s;
     }
 
-    function writeURL() {
-      history.replaceState(history.state, "", location.pathname + quizQuery(state));
+    // Moving between questions adds an entry to the history, so the browser's Back returns to the
+    // previous question; changing a filter replaces the entry.
+    function writeURL(push) {
+      var url = location.pathname + quizQuery(state);
+      if (push && url !== location.pathname + location.search) history.pushState(null, "", url);
+      else history.replaceState(history.state, "", url);
     }
 
     // ---- filters
@@ -445,7 +556,7 @@
       state[name] = e.target.value;
       if (name === "exam") state.domain = state.task = "";
       if (name === "domain") state.task = "";
-      if (name === "order") state.seed = state.order === "shuffled" ? newSeed() : 0;
+      state.seed = newSeed(); // a new round: a new order of questions (if shuffled) and of options
       state = fixState(state);
       state.n = bank ? 1 : 0;
       fillFilters();
@@ -568,9 +679,22 @@
 
     function go(k, moveFocus) {
       state.n = Math.max(1, k);
-      writeURL();
+      writeURL(true);
       show(moveFocus);
     }
+
+    // Back and Forward within the quiz: Material's instant navigation leaves an address on the same page
+    // alone, so the quiz reads its place from the address itself.
+    quizOnPage = { el: app.el, path: location.pathname, pop: function () {
+      var next = fixState(readQuizState(location.search));
+      var sameRound = quizQuery(next, false) === quizQuery(state, false);
+      state = next;
+      fillFilters();
+      if (!bank) return state.n ? start(true) : intro();
+      if (!sameRound) rebuild(false);
+      if (!state.n) state.n = 1;
+      show(true);
+    } };
 
     function question(q, moveFocus) {
       var k = state.n, multi = q.choose > 1;
@@ -579,7 +703,8 @@
       var done = entry.done;
       var flagged = !!store().load().flags[q.id];
       var stemId = "quiz-stem-" + k;
-      var optionButtons = [];
+      var optionButtons = []; // in the order shown
+      var order = optionOrder(q, state.seed);
 
       function answer() {
         var right = isRight(q, sel);
@@ -591,11 +716,13 @@
         question(q, false);
         focus(body.querySelector(".quiz-verdict"));
         var key = correctOptions(q);
-        announce(app, right ? "Right." : "Not right. The answer is " + letters(key) + ".");
+        announce(app, right ? "Right." : "Not right. The answer is " + letters(key, order) + ".");
       }
 
-      function pick(i, fromKey) {
-        if (done || i >= q.options.length) return;
+      // `place` is where the option shows (A is 0); `sel` keeps the options' indexes in the data.
+      function pick(place, fromKey) {
+        if (done || place >= q.options.length) return;
+        var i = order[place];
         if (multi) {
           var at = sel.indexOf(i);
           if (at >= 0) sel.splice(at, 1);
@@ -603,12 +730,12 @@
           sel.sort();
           session[q.id] = { sel: sel.slice(), done: false };
           paint();
-          announce(app, LETTERS[i] + (at >= 0 ? " removed. " : " chosen. ") + sel.length + " of " + q.choose + " chosen.");
+          announce(app, LETTERS[place] + (at >= 0 ? " removed. " : " chosen. ") + sel.length + " of " + q.choose + " chosen.");
         } else if (fromKey) {
           sel = [i];
           paint();
-          optionButtons[i].focus();
-          announce(app, LETTERS[i] + " selected. Press Enter to answer.");
+          optionButtons[place].focus();
+          announce(app, LETTERS[place] + " selected. Press Enter to answer.");
         } else {
           sel = [i];
           answer();
@@ -616,8 +743,8 @@
       }
 
       function paint() {
-        optionButtons.forEach(function (b, i) {
-          b.setAttribute("aria-pressed", sel.indexOf(i) >= 0 ? "true" : "false");
+        optionButtons.forEach(function (b, place) {
+          b.setAttribute("aria-pressed", sel.indexOf(order[place]) >= 0 ? "true" : "false");
         });
         if (submit) {
           submit.disabled = sel.length !== q.choose;
@@ -630,20 +757,22 @@
         h("p", { class: "quiz-counter", tabindex: "-1" }, ["Question " + k + " of " + list.length]),
         h("p", { class: "quiz-topic" }, [taskLabel(q, state.exam)]),
         h("p", { class: "quiz-task" }, [q.scenario]),
-        h("p", { class: "quiz-prompt", id: stemId }, [q.stem, multi ? " " : "", multi ? h("strong", {}, ["(" + chooseLabel(q.choose) + ")"]) : null]),
+        h("p", { class: "quiz-prompt", id: stemId }, [q.stem, multi ? " " : "", multi ? h("strong", {}, ["(" + chooseLabel(q) + ")"]) : null]),
       ]);
       if (done) {
         var right = isRight(q, sel);
-        card.appendChild(optionReview(q, sel));
+        card.appendChild(optionReview(q, sel, order));
         card.appendChild(h("p", { class: "quiz-verdict " + (right ? "is-right" : "is-wrong"), tabindex: "-1" }, [
-          right ? "Right." : "Not right. The answer is " + letters(correctOptions(q)) + ".",
+          right ? "Right." : "Not right. The answer is " + letters(correctOptions(q), order) + ".",
         ]));
-        card.appendChild(teachLink(q));
+        afterReveal(q, setup.report).forEach(function (el) {
+          card.appendChild(el);
+        });
       } else {
-        card.appendChild(h("ol", { class: "quiz-options", type: "A" }, q.options.map(function (o, i) {
+        card.appendChild(h("ol", { class: "quiz-options", type: "A" }, order.map(function (i, place) {
           var b = h("button", { type: "button", class: "quiz-option", "aria-pressed": "false", onclick: function () {
-            pick(i, false);
-          } }, [h("span", { class: "quiz-letter" }, [LETTERS[i] + "."]), " ", h("span", {}, [o.text])]);
+            pick(place, false);
+          } }, [h("span", { class: "quiz-letter" }, [LETTERS[place] + "."]), " ", h("span", {}, [q.options[i].text])]);
           optionButtons.push(b);
           return h("li", {}, [b]);
         })));
@@ -723,6 +852,7 @@
         wrong.length ? button("Retry the " + plural(wrong.length, "question") + " I got wrong", function () {
           state.ids = wrong;
           state.order = "listed";
+          state.seed = newSeed();
           state.n = 1;
           fillFilters();
           writeURL();
@@ -730,7 +860,7 @@
           show(true);
         }, { class: "practice-button practice-button--primary" }) : null,
         button("Start this round again", function () {
-          if (state.order === "shuffled") state.seed = newSeed();
+          state.seed = newSeed();
           state.n = 1;
           fillFilters();
           writeURL();
@@ -750,6 +880,19 @@
   }
 
   // ================================================================ mock exam
+
+  // The class on <html> that hides search and navigation during an exam (reader.js removes it on every
+  // page view, so it never outlives the mock exam's page).
+  var CLOSED_BOOK = "closed-book";
+
+  // Material opens search with "/", "s" and "f" from a listener on the window; in closed-book mode the
+  // keys stop here, before it.
+  document.addEventListener("keydown", function (e) {
+    if (!document.documentElement.classList.contains(CLOSED_BOOK) || e.ctrlKey || e.metaKey || e.altKey) return;
+    if (/^[/sf]$/i.test(e.key) && !(e.target && e.target.closest && e.target.closest("input:not([type=radio]):not([type=checkbox]), textarea"))) {
+      e.stopPropagation();
+    }
+  }, true);
 
   // ?questions=3&minutes=1: a short format for tests or a quick try, labeled as such.
   function customFormat() {
@@ -856,18 +999,17 @@
 
     function begin(code, f) {
       var e = examBy[code];
-      var pool = bank.questions.filter(function (q) {
-        return examDomain(q, code);
-      });
-      var ids = drawMock(pool, e, f.questions, random(newSeed()));
+      var seed = newSeed(); // draws the questions and orders each question's options
+      var ids = drawMock(bank.questions, e, f.questions, random(seed));
       var now = Date.now();
       m = {
         v: 1, exam: code, format: { name: f.name, questions: ids.length, minutes: f.minutes, custom: !!f.custom },
-        ids: ids, answers: {}, flags: {}, pos: 0, started: now, deadline: now + f.minutes * 60000, told: {},
+        ids: ids, answers: {}, flags: {}, pos: 0, started: now, deadline: now + f.minutes * 60000, told: {}, seed: seed,
       };
       writeMock(m);
       if (ids.length < f.questions) {
-        announce(app, "The question bank has only " + ids.length + " questions for " + code + ", so this mock has " + ids.length + ".");
+        announce(app, "The question bank has only " + ids.length + " written questions on different decisions for " + code +
+          ", so this mock has " + ids.length + ".");
       } else {
         announce(app, "The exam has started: " + plural(ids.length, "question") + ", " + clock(f.minutes * 60000) + " on the clock.");
       }
@@ -901,12 +1043,27 @@
       if (left <= 0) submit(true);
     }
 
+    // Closed book: while the exam runs, the site's search and the notes' navigation are hidden (see
+    // notes.css), as on the real exam. The bar offers a way out, which the exam remembers.
+    function closedBook(on) {
+      document.documentElement.classList.toggle(CLOSED_BOOK, !!on);
+    }
+
     function examScreen(pos, moveFocus) {
       timeText = h("strong", {}, [clock(m.deadline - Date.now())]);
+      var leave = button("Leave closed-book mode", function () {
+        m.openBook = true;
+        save();
+        closedBook(false);
+        leave.remove();
+        announce(app, "Closed-book mode is off: the search and the navigation are back. The clock keeps running.");
+      }, { class: "practice-button mock-open-book" });
       bar = h("div", { class: "mock-bar" }, [
         h("p", { class: "mock-title" }, [m.exam + " · " + m.format.name]),
         h("p", { class: "mock-timer" }, ["Time left ", timeText]),
+        m.openBook ? null : h("p", { class: "mock-closed-book" }, [leave]),
       ]);
+      closedBook(!m.openBook);
       main = h("div", { class: "mock-main" });
       nav = h("nav", { class: "mock-navigator", "aria-label": "Questions of this exam" });
       clear(app.mount).appendChild(bar);
@@ -946,14 +1103,16 @@
       var id = m.ids[m.pos], q = byId[id];
       var multi = q.choose > 1;
       var picked = (m.answers[id] || []).slice();
-      var inputs = [];
+      var inputs = []; // in the order shown
+      var order = optionOrder(q, m.seed);
       var chosenText = h("p", { class: "practice-hint", "aria-live": "polite" });
 
       function record() {
         picked = [];
-        inputs.forEach(function (inp, i) {
-          if (inp.checked) picked.push(i);
+        inputs.forEach(function (inp, place) {
+          if (inp.checked) picked.push(order[place]);
         });
+        picked.sort();
         if (picked.length) m.answers[id] = picked;
         else delete m.answers[id];
         save();
@@ -972,15 +1131,15 @@
 
       var counter = h("p", { class: "quiz-counter", tabindex: "-1" }, ["Question " + (m.pos + 1) + " of " + m.ids.length]);
       var fieldset = h("fieldset", { class: "mock-options" }, [
-        h("legend", { class: "quiz-prompt" }, [q.stem, multi ? " " : "", multi ? h("strong", {}, ["(" + chooseLabel(q.choose) + ")"]) : null]),
+        h("legend", { class: "quiz-prompt" }, [q.stem, multi ? " " : "", multi ? h("strong", {}, ["(" + chooseLabel(q) + ")"]) : null]),
       ]);
-      q.options.forEach(function (o, i) {
-        var inputId = "mock-q" + m.pos + "-o" + i;
-        var inp = h("input", { type: multi ? "checkbox" : "radio", name: "mock-answer", id: inputId, value: String(i), onchange: record });
+      order.forEach(function (i, place) {
+        var inputId = "mock-q" + m.pos + "-o" + place;
+        var inp = h("input", { type: multi ? "checkbox" : "radio", name: "mock-answer", id: inputId, value: String(place), onchange: record });
         inp.checked = picked.indexOf(i) >= 0;
         inputs.push(inp);
         fieldset.appendChild(h("div", { class: "mock-option" }, [inp, h("label", { for: inputId }, [
-          h("span", { class: "quiz-letter" }, [LETTERS[i] + "."]), " ", o.text,
+          h("span", { class: "quiz-letter" }, [LETTERS[place] + "."]), " ", q.options[i].text,
         ])]));
       });
       var last = m.pos === m.ids.length - 1;
@@ -1052,7 +1211,7 @@
           showQuestion(m.pos, true);
         }),
         button("Submit the exam", function () {
-          submit(false);
+          confirmSubmit(open.length, flagged.length);
         }, { class: "practice-button practice-button--primary" }),
       ]));
       main.appendChild(h("p", {}, [button("Quit without a score", function () {
@@ -1067,8 +1226,23 @@
       if (moveFocus) focus(title);
     }
 
+    // Submitting asks first, and says what is still open.
+    function confirmSubmit(unanswered, flagged) {
+      var open = unanswered ? plural(unanswered, "question is", "questions are") + " unanswered, and they score as wrong."
+        : "Every question has an answer.";
+      L.confirmDialog(app.el, {
+        title: "Submit the exam?",
+        body: [open + " " + (flagged ? plural(flagged, "question is", "questions are") + " flagged for review." : "No question is flagged."),
+          "After you submit, you cannot change an answer. The report explains every question."],
+        confirm: "Submit the exam", cancel: "Go back to the exam", focusConfirm: !unanswered && !flagged,
+      }).then(function (yes) {
+        if (yes && m) submit(false);
+      });
+    }
+
     function submit(timedOut, whileAway) {
       if (!m) return;
+      closedBook(false);
       clearInterval(timer);
       timer = null;
       keys.current = null;
@@ -1084,6 +1258,7 @@
         started: new Date(m.started).toISOString(), finished: new Date(Math.min(now, m.deadline)).toISOString(),
         seconds: Math.round((Math.min(now, m.deadline) - m.started) / 1000), timedOut: !!timedOut,
         right: s.right, total: s.total, domains: domains, ids: m.ids, picked: m.answers, flags: Object.keys(m.flags),
+        seed: m.seed || 0,
       };
       var stamp = new Date(now).toISOString();
       store().update(function (r) {
@@ -1131,6 +1306,12 @@
           ]);
         })),
       ]));
+      var counted = Object.keys(s.domains).reduce(function (sum, d) {
+        return sum + s.domains[d].total;
+      }, 0);
+      if (counted > s.total) {
+        app.mount.appendChild(h("p", { class: "practice-hint" }, ["A question on tasks of two domains counts in both rows."]));
+      }
       app.mount.appendChild(h("div", { class: "admonition note mock-scaled" }, [
         h("p", { class: "admonition-title" }, ["This is not your exam score"]),
         h("p", {}, [
@@ -1155,24 +1336,18 @@
         return !byId[id];
       }).length;
       if (missing) app.mount.appendChild(h("p", { class: "practice-hint" }, [plural(missing, "question") + " of this exam is no longer in the bank and is left out."]));
-      app.mount.appendChild(h("h3", {}, [s.wrong.length ? "The questions you got wrong (" + s.wrong.length + ")" : "You got every question right."]));
-      if (s.wrong.length) {
-        app.mount.appendChild(h("ol", { class: "mock-wrong" }, s.wrong.map(function (id) {
-          var q = byId[id];
-          var picked = (a.picked || {})[id] || [];
-          return h("li", { class: "quiz-card" }, [
-            h("p", { class: "quiz-topic" }, ["Question " + (a.ids.indexOf(id) + 1) + " · " + taskLabel(q, a.exam)]),
-            h("p", { class: "quiz-task" }, [q.scenario]),
-            h("p", { class: "quiz-prompt" }, [q.stem, q.choose > 1 ? " (" + chooseLabel(q.choose) + ")" : ""]),
-            h("p", {}, [picked.length ? "Your answer: " + letters(picked) + ". " : "You did not answer. ",
-              "Right answer: " + letters(correctOptions(q)) + "."]),
-            optionReview(q, picked),
-            teachLink(q),
-          ]);
-        })));
-      }
+      // Every question, in the order the exam showed it, with a grid of answers and filters: mock-review.js.
+      var review = h("div", { class: "mock-review" }, [h("p", { class: "practice-hint" }, ["Loading the review of every question…"])]);
+      app.mount.appendChild(review);
       app.mount.appendChild(pastAttempts());
       if (moveFocus) focus(title);
+      L.loadScript("mock-review.js").then(function () {
+        if (review.isConnected) global.MockReview.render(review, a, byId, { exam: a.exam, report: setup.report, announce: function (text) {
+          announce(app, text);
+        } });
+      }, function () {
+        clear(review).appendChild(h("p", { role: "alert" }, ["The review could not be loaded. Check your connection and reload the page."]));
+      });
     }
 
     // ---- start: resume an exam in progress, show the last report, or set up a new one
@@ -1396,5 +1571,10 @@
     summary();
   }
 
+  // What mock-review.js draws with: the same option lists, letters and links as the quiz.
+  global.Practice.ui = {
+    LETTERS: LETTERS, letters: letters, optionReview: optionReview, afterReveal: afterReveal, taskLabel: taskLabel,
+    chooseLabel: chooseLabel, correctOptions: correctOptions, optionOrder: optionOrder, isRight: isRight,
+  };
   global.Practice.register({ quiz: Quiz, mock: Mock, flashcards: Cards }, core);
 })(typeof window !== "undefined" ? window : globalThis);

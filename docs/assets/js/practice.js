@@ -10,15 +10,20 @@
  *   - window.StudyStore (reader.js), localStorage "aws-ml-notes:v2": {version: 2, pages: {pageId: true},
  *     answers: {qid: {right, at, times}}, flags: {qid: true}, mocks: [attempt, ... the last 20],
  *     cards: {termId: {due: "YYYY-MM-DD", interval, ease, reps, lapses, first, last}}};
- *   - the mock exam in progress: localStorage "aws-ml-notes:mock" (survives a reload);
+ *   - the mock exam in progress: localStorage "aws-ml-notes:mock" (survives a reload); it and each finished
+ *     attempt keep the seed that drew the questions and ordered their options, so a review shows them as
+ *     they were shown;
  *   - the quiz's question list and answers of this visit: sessionStorage "aws-ml-notes:quiz".
- * The quiz keeps its filters, order and position in the address (?exam=&domain=&task=&topic=&mode=
- * &order=&seed=&n= or ?ids=a,b,c), so Back, reload and a shared link restore them. (Not "q" or "h":
+ * The quiz keeps its filters, order, options' order (the seed) and position in the address (?exam=&domain=
+ * &task=&topic=&mode=&order=&seed=&n= or ?ids=a,b,c), so Back, reload and a shared link restore them; each
+ * move to another question adds a history entry, so Back returns to the previous one. (Not "q" or "h":
  * Material reads those as a search.)
  *
- * Two files: this one (the progress panel, the learner's storage, shared helpers), which pages such as
- * the home page load for the panel alone, and practice-apps.js (the quiz, the mock exam and the
- * flashcards), which this one fetches only for a page that has one of those apps.
+ * This file holds the progress panel, the learner's storage and the shared helpers; pages such as the
+ * home page load it for the panel alone. It fetches the other files only on a page that uses them:
+ * practice-apps.js (the quiz, the mock exam and the flashcards), mock-review.js (the review after a
+ * mock exam, fetched by practice-apps.js) and readiness.js (the readiness estimate, and its column in
+ * the progress panel once the learner has answers or flashcards).
  *
  * The pure helpers of both files (scoring, drawing by weight, SM-2, import checks) also run under Node
  * for the unit tests: without a document they only fill globalThis.PracticeCore.
@@ -155,18 +160,63 @@
     return n + " " + (n === 1 ? word : many || word + "s");
   }
 
-  // The domains a question tests in each exam ({"MLA-C02": ["1"], "MLS-C01": ["1", "2"]}), kept with each
-  // answer, so the progress panel counts right answers per domain without loading the question bank.
+  // The domains a question tests in each exam ({"MLA-C02": ["1"], "MLS-C01": ["1", "2"]}): the domains of
+  // all its tasks, as the build works them out (practice.question_domains) and ships them in bank.json.
+  // Kept with each answer, so the progress panel counts right answers per domain without the bank.
   function domainsOf(question) {
-    var out = {};
-    Object.keys(question.tasks || {}).forEach(function (exam) {
-      var seen = [];
-      question.tasks[exam].forEach(function (code) {
-        var domain = String(code).split(".")[0];
-        if (seen.indexOf(domain) < 0) seen.push(domain);
+    return isMap(question.domains) ? question.domains : {};
+  }
+
+  // ---- merging an imported file into this browser's progress
+
+  function counts(r) {
+    return {
+      cards: Object.keys(r.cards || {}).length, answers: Object.keys(r.answers || {}).length,
+      pages: Object.keys(r.pages || {}).length, mocks: (r.mocks || []).length, flags: Object.keys(r.flags || {}).length,
+    };
+  }
+
+  function stamp(v) {
+    var t = typeof v === "string" ? Date.parse(v) : NaN;
+    return isFinite(t) ? t : -Infinity;
+  }
+
+  // The newer of two records of one card or answer: the later review (cards: `last`, a day) or answer
+  // (`at`, a time); on a tie, the one with more reviews or answers; then the one already here.
+  function newerOf(here, there, when, count) {
+    if (!here) return there;
+    if (!there) return here;
+    var a = stamp(here[when]), b = stamp(there[when]);
+    if (b !== a) return b > a ? there : here;
+    return (there[count] || 0) > (here[count] || 0) ? there : here;
+  }
+
+  function mergeProgress(here, there) {
+    var out = { version: 2, pages: {}, answers: {}, flags: {}, mocks: [], cards: {} };
+    ["pages", "flags"].forEach(function (part) {
+      [here[part] || {}, there[part] || {}].forEach(function (m) {
+        Object.keys(m).forEach(function (k) {
+          if (m[k]) out[part][k] = true;
+        });
       });
-      out[exam] = seen;
     });
+    [["answers", "at", "times"], ["cards", "last", "reps"]].forEach(function (p) {
+      var a = here[p[0]] || {}, b = there[p[0]] || {};
+      Object.keys(a).concat(Object.keys(b)).forEach(function (k) {
+        out[p[0]][k] = newerOf(a[k], b[k], p[1], p[2]);
+      });
+    });
+    var seen = {};
+    (here.mocks || []).concat(there.mocks || []).forEach(function (m) {
+      var key = m.id !== undefined ? "id:" + m.id : JSON.stringify([m.exam, m.finished, m.right, m.total]);
+      if (seen[key]) return;
+      seen[key] = true;
+      out.mocks.push(m);
+    });
+    out.mocks.sort(function (x, y) {
+      return stamp(x.finished || x.started) - stamp(y.finished || y.started);
+    });
+    out.mocks = out.mocks.slice(-MOCK_HISTORY);
     return out;
   }
 
@@ -184,7 +234,7 @@
   var core = {
     isMap: isMap, percent: percent, pad: pad, isoDay: isoDay, dayDate: dayDate, addDays: addDays, daysBetween: daysBetween,
     dueCount: dueCount, newToday: newToday, validateImport: validateImport, plural: plural, MOCK_HISTORY: MOCK_HISTORY,
-    domainsOf: domainsOf, answerRecord: answerRecord, rightInDomain: rightInDomain,
+    domainsOf: domainsOf, answerRecord: answerRecord, rightInDomain: rightInDomain, counts: counts, mergeProgress: mergeProgress,
   };
 
   if (typeof document === "undefined") {
@@ -261,6 +311,42 @@
     return ROOT + path;
   }
 
+  // A modal question with two answers, in the app's own box so the app's styles apply (a <dialog> shows
+  // above the page wherever it sits). Resolves to true for the confirming answer; Escape, the other
+  // button and closing the dialog all resolve to false. `focusConfirm` puts the focus on the confirming
+  // button; by default it starts on the safe one.
+  var dialogs = 0;
+
+  function confirmDialog(where, opts) {
+    return new Promise(function (resolve) {
+      var id = "practice-dialog-" + (++dialogs);
+      var ok = h("button", { type: "button", class: "practice-button practice-button--primary" + (opts.danger ? " progress-clear" : ""),
+        onclick: function () {
+          dialog.close("ok");
+        } }, [opts.confirm]);
+      var cancel = h("button", { type: "button", class: "practice-button", onclick: function () {
+        dialog.close("cancel");
+      } }, [opts.cancel]);
+      var dialog = h("dialog", { class: "practice-dialog", "aria-labelledby": id + "-title", "aria-describedby": id + "-body" }, [
+        h("h2", { id: id + "-title", class: "practice-dialog-title" }, [opts.title]),
+        h("div", { id: id + "-body" }, opts.body.map(function (b) {
+          return typeof b === "string" ? h("p", {}, [b]) : b;
+        })),
+        h("p", { class: "quiz-nav practice-dialog-actions" }, [opts.focusConfirm ? ok : cancel, opts.focusConfirm ? cancel : ok]),
+      ]);
+      var back = document.activeElement;
+      dialog.addEventListener("close", function () {
+        var yes = dialog.returnValue === "ok";
+        dialog.remove();
+        if (back && back.isConnected && !yes) back.focus();
+        resolve(yes);
+      });
+      where.appendChild(dialog);
+      dialog.showModal();
+      (opts.focusConfirm ? ok : cancel).focus();
+    });
+  }
+
   function readKey(storage, key) {
     try {
       var v = JSON.parse(global[storage].getItem(key));
@@ -334,11 +420,12 @@
 
     // Answers saved before they kept their question's domains (or imported from such a file) get them
     // from the question bank, loaded only in that case.
-    var backfilling = false;
+    // An answer to a question no longer in the bank keeps no domains; it is asked about once, not again.
+    var backfilling = false, gone = {};
 
     function backfill(answers) {
       var missing = Object.keys(answers).filter(function (id) {
-        return !answers[id].d;
+        return !answers[id].d && !gone[id];
       });
       if (!missing.length || backfilling) return;
       backfilling = true;
@@ -348,6 +435,12 @@
           byId[q.id] = q;
         });
         backfilling = false;
+        missing.forEach(function (id) {
+          if (!byId[id]) gone[id] = true;
+        });
+        if (!missing.some(function (id) {
+          return byId[id];
+        })) return; // nothing to add: saving would only wake every panel again
         store().update(function (r) {
           Object.keys(r.answers).forEach(function (id) {
             if (!r.answers[id].d && byId[id]) r.answers[id].d = domainsOf(byId[id]);
@@ -381,6 +474,16 @@
         return r.answers[id].right;
       }).length;
       var last = r.mocks[r.mocks.length - 1];
+      var ready = app.el.querySelectorAll("[data-ready]");
+      if (ready.length && (answers.length || Object.keys(r.cards).length)) {
+        loadScript("readiness.js").then(function () {
+          if (app.el.isConnected && global.Readiness) global.Readiness.fill(app.el, store().load(), false);
+        }, function () { /* the column keeps its dashes */ });
+      } else {
+        ready.forEach(function (el) {
+          el.textContent = "–";
+        });
+      }
       summary.textContent = "Questions answered: " + answers.length + " (" + rightCount + " right last time). Flagged: " +
         Object.keys(r.flags).length + ". Mock exams: " + r.mocks.length +
         (last ? " (last: " + percent(last.right, last.total) + "%)" : "") + ". Flashcards due today: " +
@@ -417,10 +520,62 @@
       };
     }
 
+    function tally(r) {
+      var c = counts(r);
+      return plural(c.cards, "flashcard") + ", " + plural(c.answers, "answer") + ", " + plural(c.pages, "studied page") +
+        " and " + plural(c.mocks, "mock exam");
+    }
+
+    // What the file holds against what this browser holds, then Merge (the default) or Replace.
+    function preview(name, incoming) {
+      var here = store().load();
+      var a = counts(incoming), b = counts(here);
+      var rows = [["Flashcards", "cards"], ["Answers", "answers"], ["Studied pages", "pages"], ["Mock exams", "mocks"], ["Flags", "flags"]];
+      function finish(record, verb) {
+        box.remove();
+        var before = store().load(), mock = readMock();
+        var r = store().save(record);
+        say(verb + " " + name + ". This browser now holds " + tally(r) + ".", restore(before, mock, "The import was undone."));
+      }
+      var merge = button("Merge into this browser's progress", function () {
+        finish(mergeProgress(store().load(), incoming), "Merged");
+      }, { class: "practice-button practice-button--primary" });
+      var box = h("div", { class: "import-preview", role: "group", "aria-labelledby": "import-preview-title" }, [
+        h("p", { id: "import-preview-title" }, [h("strong", {}, ["Import " + name + "?"])]),
+        h("table", { class: "progress-table import-compare" }, [
+          h("caption", {}, ["What the file holds and what this browser holds"]),
+          h("thead", {}, [h("tr", {}, ["", "In the file", "In this browser"].map(function (c, i) {
+            return i ? h("th", { scope: "col" }, [c]) : h("td", {}, []);
+          }))]),
+          h("tbody", {}, rows.map(function (row) {
+            return h("tr", {}, [h("th", { scope: "row" }, [row[0]]), h("td", {}, [String(a[row[1]])]), h("td", {}, [String(b[row[1]])])]);
+          })),
+        ]),
+        h("p", {}, ["Merging keeps the newer record of each flashcard and answer, and every studied page, flag and mock exam " +
+          "of both. Replacing drops this browser's progress and keeps only the file's."]),
+        h("p", { class: "quiz-nav" }, [
+          merge,
+          button("Replace everything", function () {
+            finish(incoming, "Replaced this browser's progress with");
+          }),
+          button("Cancel", function () {
+            box.remove();
+            say("The import was canceled. Nothing was changed.");
+          }),
+        ]),
+      ]);
+      message.hidden = true;
+      actions.insertBefore(box, message);
+      announce(app, name + " holds " + tally(incoming) + ". This browser holds " + tally(here) + ". Merge, replace or cancel.");
+      merge.focus();
+    }
+
     function importFile() {
       var f = picker.files && picker.files[0];
       picker.value = "";
       if (!f) return;
+      var open = actions.querySelector(".import-preview");
+      if (open) open.remove();
       if (f.size > 5 * 1024 * 1024) return say("That file is too large to be a progress file. Nothing was changed.");
       f.text().then(function (text) {
         var parsed;
@@ -431,21 +586,28 @@
         }
         var result = validateImport(parsed);
         if (!result.ok) return say(result.error + " Nothing was changed.");
-        var before = store().load();
-        var r = store().save(result.record);
-        say("Imported " + f.name + ": " + plural(Object.keys(r.pages).length, "studied page") + ", " +
-          plural(Object.keys(r.answers).length, "answer") + ", " + plural(r.mocks.length, "mock exam") + ", " +
-          plural(Object.keys(r.cards).length, "flashcard") + ".", restore(before, readMock(), "The import was undone."));
+        preview(f.name, result.record);
       }, function () {
         say("That file could not be read. Nothing was changed.");
       });
     }
 
     function clearAll() {
-      var before = store().load(), mock = readMock();
-      store().clear();
-      writeMock(null);
-      say("Your progress is cleared.", restore(before, mock, "Your progress is back."));
+      var here = store().load();
+      confirmDialog(app.el, {
+        title: "Clear your progress?",
+        body: ["This removes from this browser " + tally(here) + ", with your flags and any mock exam in progress.",
+          "You can undo it until you leave this page. Export your progress first to keep a copy."],
+        confirm: "Clear my progress", cancel: "Keep my progress", danger: true,
+      }).then(function (yes) {
+        if (!yes) return say("Nothing was cleared.");
+        var before = store().load(), mock = readMock();
+        store().clear();
+        writeMock(null);
+        say("Your progress is cleared.", restore(before, mock, "Your progress is back."));
+        var undo = message.querySelector(".progress-undo");
+        if (undo) undo.focus();
+      });
     }
 
     var picker = h("input", { type: "file", accept: ".json,application/json", class: "practice-sr-only", tabindex: "-1",
@@ -466,28 +628,29 @@
   // ================================================================ mounting
 
   var APPS = { progress: Progress };
-  var appsLoading = null;
+  // The file that holds each app, fetched once when a page first needs it.
+  var FILES = { quiz: "practice-apps.js", mock: "practice-apps.js", flashcards: "practice-apps.js", readiness: "readiness.js" };
+  var scripts = {};
 
-  // The quiz, the mock exam and the flashcards live in practice-apps.js, fetched once when needed.
-  function loadApps() {
-    if (!appsLoading) {
-      appsLoading = new Promise(function (resolve, reject) {
+  function loadScript(name) {
+    if (!scripts[name]) {
+      scripts[name] = new Promise(function (resolve, reject) {
         var s = document.createElement("script");
-        s.src = ROOT + "assets/js/practice-apps.js";
+        s.src = ROOT + "assets/js/" + name;
         s.onload = resolve;
         s.onerror = function () {
-          appsLoading = null;
-          reject(new Error("practice-apps.js"));
+          delete scripts[name];
+          reject(new Error(name));
         };
         document.head.appendChild(s);
       });
     }
-    return appsLoading;
+    return scripts[name];
   }
 
   function start(kind, app) {
     if (APPS[kind]) return APPS[kind](app);
-    loadApps().then(function () {
+    loadScript(FILES[kind] || "practice-apps.js").then(function () {
       if (app.el.isConnected && APPS[kind]) APPS[kind](app);
     }, function () {
       clear(app.mount).appendChild(h("p", { role: "alert" }, ["This practice app could not be loaded. Check your connection and reload the page."]));
@@ -529,7 +692,7 @@
     lib: Object.assign({}, core, {
       ROOT: ROOT, store: store, loadJSON: loadJSON, h: h, button: button, clear: clear, announce: announce, focus: focus,
       siteLink: siteLink, readKey: readKey, writeKey: writeKey, onControl: onControl, keys: keys, readMock: readMock,
-      writeMock: writeMock,
+      writeMock: writeMock, confirmDialog: confirmDialog, loadScript: loadScript,
     }),
   };
 })(typeof window !== "undefined" ? window : globalThis);

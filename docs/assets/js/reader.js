@@ -258,7 +258,45 @@
     showContinue(record);
   }
 
-  document.addEventListener("study:changed", refreshRecord);
+  document.addEventListener("study:changed", function () {
+    refreshRecord();
+    followMovedPages();
+  });
+
+  // ------------------------------------------------------------------ pages that moved
+
+  // A page that moved keeps its studied mark. assets/practice/moved.json maps each old page id to the
+  // new one (from the redirects in mkdocs.yml); it is fetched, once, only when the record names a page
+  // that the navigation does not list: a mark made before the move, or one in an imported file.
+  var movedMap = null;
+
+  function followMovedPages() {
+    if (!window.fetch) return;
+    var known = {};
+    document.querySelectorAll(".md-nav__link[href]").forEach(function (link) {
+      pageIdsOf(link.href).forEach(function (id) {
+        known[id] = true;
+      });
+    });
+    if (!Object.keys(known).length) return;
+    var unknown = Object.keys(load().pages).filter(function (id) { return !known[id]; });
+    if (!unknown.length) return;
+    movedMap = movedMap || fetch(ROOT + "assets/practice/moved.json")
+      .then(function (response) { return response.ok ? response.json() : {}; })
+      .catch(function () { return {}; });
+    movedMap.then(function (moved) {
+      var renamed = Object.keys(load().pages).filter(function (id) {
+        return Object.prototype.hasOwnProperty.call(moved, id);
+      });
+      if (!renamed.length) return;
+      update(function (record) {
+        renamed.forEach(function (id) {
+          record.pages[moved[id]] = record.pages[moved[id]] || record.pages[id];
+          delete record.pages[id];
+        });
+      });
+    });
+  }
   // Another tab changed the record.
   window.addEventListener("storage", function (event) {
     if (event.key === KEY || event.key === null) refreshRecord();
@@ -526,7 +564,24 @@
     document.head.appendChild(practiceLoading);
   }
 
+  // ------------------------------------------------------------------ old links to a moved anchor
+
+  // A section that moved to another page leaves a map behind ({anchor: address}): each change once had
+  // its anchor on the changes index and now lives on its area's page; a split glossary letter.
+  function followMovedAnchor() {
+    var box = document.querySelector(".moved-anchors[data-targets]");
+    var id = decodeURIComponent(location.hash.slice(1));
+    if (!box || !id || document.getElementById(id)) return;
+    var targets = JSON.parse(box.getAttribute("data-targets"));
+    if (Object.prototype.hasOwnProperty.call(targets, id)) location.replace(targets[id] + "#" + encodeURIComponent(id));
+  }
+
   function setup() {
+    followMovedAnchor();
+    followMovedPages();
+    // A mock exam hides search and navigation while it runs (practice-apps.js); a new page view starts
+    // with them back, and the mock exam's page hides them again if the exam is still running.
+    document.documentElement.classList.remove("closed-book");
     closePopover(false);
     keepDefinitions();
     setupStudyControls();

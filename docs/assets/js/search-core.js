@@ -6,7 +6,12 @@
  *    glossary page, followed by the notes pages that use the term ("used on").
  * 2. A query of several words lists the pages that match every word before those that match some, and
  *    only those when they fill the first screen of results.
- * 3. A query that finds nothing is tried again with typo tolerance (lunr's edit distance).
+ * 3. A query that finds nothing is tried again with typo tolerance (lunr's edit distance); the result
+ *    then names the words it found instead ("Showing results for kinesis"), highlights those, and lists
+ *    no typed word as missing.
+ * 4. For several words that are not a glossary name, pages that teach them come before the digests that
+ *    only gather them (the glossary, the changes, exam-tip and coverage pages: terms.json's `digests`).
+ * Every row of a result, the page's own row included, carries the words to highlight on the page.
  *
  * Material creates the worker from the URL in its __config block when a page loads; overrides/main.html
  * points that URL at assets/js/search-worker.js, which loads this file when search opens, and passes
@@ -201,12 +206,108 @@
         return run(fuzzy(query, 1)).then(function (loose) {
           if (loose.items && loose.items.length) return loose;
           return run(fuzzy(query, 2));
+        }).then(function (loose) {
+          return corrected(loose, query);
         });
       })
       .then(function (result) {
         result.items = termFirst(result.items || [], query);
+        if (plain && list.length > 1 && !termOf(query)) result.items = teachersFirst(result.items);
+        result.items.forEach(shareTerms);
         return result;
       });
+  }
+
+  // ------------------------------------------------------------------ what a typo was taken to mean
+
+  function distance(a, b) {
+    var row = [];
+    for (var j = 0; j <= b.length; j++) row.push(j);
+    for (var i = 1; i <= a.length; i++) {
+      var diagonal = row[0];
+      row[0] = i;
+      for (var k = 1; k <= b.length; k++) {
+        var above = row[k];
+        row[k] = Math.min(row[k] + 1, row[k - 1] + 1, diagonal + (a[i - 1] === b[k - 1] ? 0 : 1));
+        diagonal = above;
+      }
+    }
+    return row[b.length];
+  }
+
+  // The word of the best result nearest to a typed word (lunr found the result through it).
+  function nearestWord(typed, group) {
+    var best = null;
+    var bestDistance = 3;
+    group.forEach(function (doc) {
+      var text = ((doc.title || "") + " " + (doc.text || "")).replace(/<[^>]*>/g, " ").toLowerCase();
+      text.split(/[^a-z0-9]+/).forEach(function (word) {
+        if (!word || Math.abs(word.length - typed.length) > 2) return;
+        var d = distance(typed, word);
+        if (d < bestDistance) {
+          bestDistance = d;
+          best = word;
+        }
+      });
+    });
+    return best;
+  }
+
+  // A result found with typo tolerance: each typed word is replaced by the word it matched.
+  function corrected(result, query) {
+    var groups = result.items || [];
+    if (!groups.length) return result;
+    var fixes = {};
+    words(query).forEach(function (w) {
+      var typed = w.toLowerCase();
+      var near = nearestWord(typed, groups[0]);
+      if (near && near !== typed) fixes[typed] = near;
+    });
+    if (!Object.keys(fixes).length) return result;
+    groups.forEach(function (group) {
+      group.forEach(function (doc) {
+        var terms = {};
+        Object.keys(doc.terms || {}).forEach(function (term) {
+          if (fixes[term]) terms[fixes[term]] = true;
+          else terms[term] = doc.terms[term];
+        });
+        doc.terms = terms;
+      });
+    });
+    result.corrected = words(query).map(function (w) {
+      return fixes[w.toLowerCase()] || w;
+    }).join(" ");
+    return result;
+  }
+
+  // ------------------------------------------------------------------ order and highlight of groups
+
+  function isDigest(group) {
+    var prefixes = (terms && terms.digests) || [];
+    var page = groupKey(group);
+    return prefixes.some(function (prefix) {
+      return page.indexOf(prefix) === 0;
+    });
+  }
+
+  // Pages that teach the words first; digests after them, each side in its own order.
+  function teachersFirst(groups) {
+    return groups.filter(function (g) { return !isDigest(g); }).concat(groups.filter(isDigest));
+  }
+
+  // A row with no matched word of its own (the page row over matching sections, an entry put first)
+  // takes the words its group matched, so the page it opens highlights them.
+  function shareTerms(group) {
+    var matched = {};
+    group.forEach(function (doc) {
+      Object.keys(doc.terms || {}).forEach(function (term) {
+        if (doc.terms[term]) matched[term] = true;
+      });
+    });
+    group.forEach(function (doc) {
+      var own = Object.keys(doc.terms || {}).some(function (term) { return doc.terms[term]; });
+      if (!own) doc.terms = Object.assign({}, matched, doc.terms || {});
+    });
   }
 
   // Material's worker, loaded when search opens rather than with every page: its handler then
