@@ -370,8 +370,11 @@ def wire_macros(env: Any) -> None:
         before the learner starts (the questions and the deck load on demand)."""
         apps = {
             "quiz": lambda: practice.quiz_setup(questions, exams, here(), directory_urls, repo_url),
-            "mock": lambda: practice.quiz_setup(questions, exams, here(), directory_urls, repo_url),
-            "flashcards": lambda: {"deck": len(glossary.terms), "newPerDay": practice.NEW_CARDS_PER_DAY},
+            # The mock draws by exam and format only: the quiz's topic filter stays off its page.
+            "mock": lambda: {k: v for k, v in practice.quiz_setup(questions, exams, here(), directory_urls, repo_url).items()
+                             if k != "topics"},
+            "flashcards": lambda: {"deck": len(glossary.terms), "newPerDay": practice.NEW_CARDS_PER_DAY,
+                                   "retention": readiness.CARD_RECALL},
         }
         if kind not in apps:
             raise data.DataError(f"practice_app('{kind}') on page {here()}: unknown app.{data.did_you_mean(kind, list(apps))}")

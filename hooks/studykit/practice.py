@@ -4,7 +4,7 @@ formats, the readable question pages and the progress panel.
 
 Pure, typed functions with no MkDocs import. The readable pages work without JavaScript (answers sit in
 <details>). At build time hooks/macros.py writes bank.json and glossary.json to assets/practice/;
-docs/assets/js/practice.js (progress panel, storage) and practice-apps.js (quiz, mock exam, flashcards)
+docs/assets/js/practice.js (progress panel, storage) and, fetched per page, quiz.js, mock.js and flashcards.js
 load them only when the learner starts. Progress stays in the reader's browser.
 """
 

@@ -29,7 +29,7 @@ from .practice import Question, data_block, question_domains, quiz_query, site_p
 
 HALF_LIFE_DAYS = 30
 CARD_WEIGHT = 0.25
-CARD_RECALL = 0.9  # SM-2 schedules a card for about when it would be recalled nine times in ten
+CARD_RECALL = 0.9  # FSRS (docs/assets/js/scheduler.js) schedules a card for when recall drops to nine times in ten
 PRIOR = (1, 1)  # Beta(1, 1): before any answer, every share from 0 to 100% is as likely
 BAND = 0.9
 WEAK_BELOW = 0.7

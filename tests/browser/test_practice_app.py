@@ -196,42 +196,47 @@ def test_a_mock_with_open_questions_is_confirmed_reviewed_and_moves_the_readines
 # ---------------------------------------------------------------------------------------------- cards
 
 
-def test_flashcards_follow_the_ratings(page, base_url: str) -> None:
+def test_flashcards_keep_sm2_progress_and_follow_fsrs_ratings(page, base_url: str) -> None:
     page.clock.install(time="2026-11-27T10:00:00")
     page.goto(base_url + CARDS)
+    page.wait_for_function("window.StudyStore !== undefined")
+    # A card scheduled by the SM-2 scheduler before the switch: it is still there, due on the same day.
+    sm2 = {"due": "2026-11-27", "interval": 6, "ease": 2.5, "reps": 2, "lapses": 0, "first": "2026-11-15", "last": "2026-11-21"}
+    page.evaluate("card => StudyStore.update(r => { r.cards = {shard: card}; })", sm2)
+    page.reload()
     summary = page.locator(".flashcard-summary")
     summary.wait_for()
-    assert "Due today: 0" in summary.inner_text() and "New cards available today: 20" in summary.inner_text()
+    assert "Due today: 1" in summary.inner_text() and "New cards available today: 20" in summary.inner_text()
+    shard = record(page)["cards"]["shard"]
+    assert shard["due"] == "2026-11-27" and shard["stability"] == 6 and "ease" not in shard, "converted once, same due date"
 
-    page.keyboard.press("Enter")  # starts the review
+    page.keyboard.press("Enter")  # starts the review: the due card first
     face = page.locator(".flashcard-face")
     face.wait_for()
-    first = face.inner_text()
+    assert face.inner_text() == "Shard"
     page.keyboard.press("Space")
     assert face.get_attribute("aria-expanded") == "true" and page.locator(".flashcard-back").is_visible()
-    assert "tomorrow" in page.locator('.flashcard-rating[data-rating="3"]').inner_text()
+    good_when = page.locator('.flashcard-rating[data-rating="3"] .flashcard-when').inner_text()
     page.keyboard.press("3")  # Good
 
-    page.wait_for_function(f"document.querySelector('.flashcard-face').textContent !== {json.dumps(first)}")
-    second = face.inner_text()
+    page.wait_for_function("document.querySelector('.flashcard-face').textContent !== 'Shard'")
     page.keyboard.press("Space")
     page.keyboard.press("1")  # Again
     rows = page.locator(".flashcard-log tbody tr")
     assert rows.count() == 2
-    assert "Again" in rows.nth(0).inner_text() and "today" in rows.nth(0).inner_text()
-    assert "Good" in rows.nth(1).inner_text() and "Sat, Nov 28, 2026 (tomorrow)" in rows.nth(1).inner_text()
-    assert "of 21" in page.locator(".flashcard-count").inner_text(), "a forgotten card comes back in the session"
+    assert "Again" in rows.nth(0).inner_text() and "(today)" in rows.nth(0).inner_text()
+    assert "Good" in rows.nth(1).inner_text() and good_when.strip(" ·") in rows.nth(1).inner_text()
+    assert "of 22" in page.locator(".flashcard-count").inner_text(), "a forgotten card comes back in the session"
 
     cards = record(page)["cards"]
     assert len(cards) == 2
-    good = next(c for c in cards.values() if c["reps"] == 1)
-    again = next(c for c in cards.values() if c["reps"] == 0)
-    assert good["due"] == "2026-11-28" and good["interval"] == 1 and good["ease"] == 2.5
-    assert again["due"] == "2026-11-27" and again["interval"] == 0
+    assert cards["shard"]["due"] > "2026-12-03" and cards["shard"]["reps"] == 3, "remembered on time: a longer wait than SM-2's 6 days"
+    again = next(c for i, c in cards.items() if i != "shard")
+    assert again["due"] == "2026-11-27" and again["lapses"] == 0 and again["stability"] > 0
 
     page.reload()
     summary.wait_for()
-    assert "Due today: 1" in summary.inner_text() and "New cards available today: 18" in summary.inner_text()
+    assert "Due today: 1" in summary.inner_text() and "New cards available today: 19" in summary.inner_text()
     assert_clean(page)
 
 
@@ -239,7 +244,7 @@ def test_flashcards_follow_the_ratings(page, base_url: str) -> None:
 
 SEED = {
     "version": 2,
-    "pages": {"domain-1-data-engineering/data-collection": True},
+    "pages": {"domain-1-data-preparation/data-collection": True},
     "answers": {"clickstream-csv-athena-columnar": {"right": True, "at": "2026-11-20T10:00:00.000Z", "times": 1},
                 "churn-monthly-snapshots-group-leakage": {"right": False, "at": "2026-11-21T10:00:00.000Z", "times": 2}},
     "flags": {"churn-monthly-snapshots-group-leakage": True},

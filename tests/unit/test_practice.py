@@ -19,7 +19,8 @@ from studykit import data, pages, practice
 from studykit.practice import Option, Question
 
 ROOT = Path(__file__).resolve().parents[2]
-PRACTICE_JS = [ROOT / "docs/assets/js/practice.js", ROOT / "docs/assets/js/practice-apps.js", ROOT / "docs/assets/js/readiness.js"]
+PRACTICE_JS = [ROOT / "docs/assets/js/practice.js", ROOT / "docs/assets/js/progress.js", ROOT / "docs/assets/js/practice-questions.js", ROOT / "docs/assets/js/readiness.js",
+               ROOT / "docs/assets/vendor/ts-fsrs/ts-fsrs.umd.js", ROOT / "docs/assets/js/scheduler.js"]
 
 
 @functools.cache
@@ -133,8 +134,7 @@ def test_drill_link_opens_the_quiz_on_one_task() -> None:
 def test_every_mla_c02_task_has_a_question_page_in_the_nav() -> None:
     study, source, questions = live()
     nav = pages.load_mkdocs_config(ROOT / "mkdocs.yml")["nav"]
-    practice_nav = next(item["Practice"] for item in nav if isinstance(item, dict) and "Practice" in item)
-    by_task = next(item["Questions by task"] for item in practice_nav if isinstance(item, dict) and "Questions by task" in item)
+    by_task = next(item["Questions by task"] for item in nav if isinstance(item, dict) and "Questions by task" in item)
     labels = {src: label for entry in by_task for label, src in entry.items()}
     titles = {p.src: p.title for p in source}
     for task in study.exams["MLA-C02"].tasks:
@@ -214,7 +214,9 @@ def js(expression: str) -> Any:
     """Evaluate `expression` with C = the pure helpers of practice.js and return its JSON value."""
     if not NODE:
         pytest.skip("Node.js is not installed")
-    program = "".join(f"require({json.dumps(str(path))}); " for path in PRACTICE_JS) + "const C = globalThis.PracticeCore; " \
+    # Under Node the vendored UMD build exports through CommonJS; the browser gets it as window.FSRS.
+    program = "".join(f"globalThis.FSRS = require({json.dumps(str(path))}); " if path.name.endswith(".umd.js")
+                      else f"require({json.dumps(str(path))}); " for path in PRACTICE_JS) + "const C = globalThis.PracticeCore; " \
               f"process.stdout.write(JSON.stringify(({expression})));"
     done = subprocess.run([NODE, "-"], input=program, capture_output=True, text=True, timeout=60)  # stdin: a bank is long
     assert done.returncode == 0, done.stderr
@@ -296,22 +298,56 @@ def test_answers_keep_their_domains_and_the_panel_counts_by_them() -> None:
     assert (result["d1"], result["d2"], result["mls"]) == (1, 2, 1)
 
 
-def test_sm2_schedule() -> None:
-    days = js("""(() => {
-      let card = null, out = [];
-      for (const [rating, day] of [[3, "2026-11-27"], [3, "2026-11-28"], [3, "2026-12-04"], [2, "2026-12-19"], [1, "2027-01-20"], [4, "2027-01-20"]]) {
-        card = C.sm2(card, rating, day); out.push(card);
+def test_fsrs_schedules_whole_days_and_a_forgotten_card_comes_back_today() -> None:
+    out = js("""(() => {
+      const S = globalThis.Scheduler, out = [];
+      let card = null;
+      for (const [rating, day] of [[3, "2026-11-27"], [3, "2026-11-30"], [3, "2026-12-10"], [1, "2027-01-20"], [3, "2027-01-20"]]) {
+        card = S.review(card, rating, day); out.push(card);
       }
-      let low = null; for (let i = 0; i < 12; i++) low = C.sm2(low, 2, "2026-11-27");
-      return {out, floor: low.ease, easy: C.sm2(null, 4, "2026-11-27").ease};
+      return {out, easy: S.review(null, 4, "2026-11-27").interval, hard: S.review(null, 2, "2026-11-27").interval};
     })()""")
-    steps = days["out"]
-    assert [s["interval"] for s in steps] == [1, 6, 15, 38, 0, 1]
-    assert [s["due"] for s in steps] == ["2026-11-28", "2026-12-04", "2026-12-19", "2027-01-26", "2027-01-20", "2027-01-21"]
-    assert [s["ease"] for s in steps] == [2.5, 2.5, 2.5, 2.36, 2.36, 2.46]
-    assert steps[4]["lapses"] == 1 and steps[4]["reps"] == 0 and steps[4]["first"] == "2026-11-27"
-    assert days["floor"] == 1.3 and days["easy"] == 2.6
+    steps = out["out"]
+    assert all(s["due"] >= day for s, day in zip(steps, ["2026-11-27", "2026-11-30", "2026-12-10", "2027-01-20", "2027-01-20"]))
+    assert steps[0]["interval"] >= 1 and steps[1]["interval"] > steps[0]["interval"] and steps[2]["interval"] > steps[1]["interval"]
+    assert steps[3]["due"] == "2027-01-20" and steps[3]["lapses"] == 1, "Again: due again today, and a lapse counted"
+    assert steps[3]["stability"] < steps[2]["stability"]
+    assert steps[0]["first"] == steps[4]["first"] == "2026-11-27" and steps[4]["last"] == "2027-01-20"
+    assert out["easy"] > steps[0]["interval"] >= out["hard"]
 
+
+def test_sm2_cards_become_fsrs_cards_with_the_same_due_dates() -> None:
+    out = js("""(() => {
+      const cards = {
+        shard: {due: "2026-12-20", interval: 15, ease: 2.5, reps: 3, lapses: 0, first: "2026-11-01", last: "2026-12-05"},
+        hard: {due: "2026-12-08", interval: 1, ease: 1.3, reps: 1, lapses: 2, first: "2026-11-02", last: "2026-12-07"},
+        again: {due: "2026-12-07", interval: 0, ease: 2.36, reps: 0, lapses: 1, first: "2026-11-03", last: "2026-12-07"},
+      };
+      const before = JSON.parse(JSON.stringify(cards));
+      const changed = globalThis.Scheduler.upgrade(cards);
+      const twice = globalThis.Scheduler.upgrade(cards);
+      const next = globalThis.Scheduler.review(cards.shard, 3, "2026-12-20");
+      const file = {app: "aws-ml-study-notes", kind: "progress", version: 2, progress: {cards}};
+      return {before, cards, changed, twice, next, valid: C.validateImport(file).ok};
+    })()""")
+    for cid, old in out["before"].items():
+        new = out["cards"][cid]
+        assert new["due"] == old["due"] and new["reps"] == old["reps"] and new["lapses"] == old["lapses"], cid
+        assert "ease" not in new and new["stability"] > 0 and 1 <= new["difficulty"] <= 10
+    assert out["cards"]["hard"]["difficulty"] > out["cards"]["shard"]["difficulty"], "a low ease reads as a hard card"
+    assert out["changed"] is True and out["twice"] is False, "a card converts once"
+    assert out["next"]["interval"] > 15, "a card remembered on time waits longer than before"
+    assert out["valid"], "a file with FSRS cards imports"
+
+
+def test_the_vendored_scheduler_is_the_pinned_release() -> None:
+    import hashlib
+
+    vendor = ROOT / "docs/assets/vendor/ts-fsrs"
+    readme = (vendor / "README.md").read_text(encoding="utf-8")
+    digest = hashlib.sha256((vendor / "ts-fsrs.umd.js").read_bytes()).hexdigest()
+    assert "ts-fsrs 5.4.2" in readme and digest in readme, "docs/assets/vendor/ts-fsrs/README.md names the file's version and SHA-256"
+    assert "MIT License" in (vendor / "LICENSE").read_text(encoding="utf-8")
 
 def test_import_accepts_an_export_and_rejects_anything_else() -> None:
     good = {"app": "aws-ml-study-notes", "kind": "progress", "version": 2, "progress": {

@@ -2,7 +2,7 @@
  * The review after a mock exam: a grid with every question's result, filters (all, right, wrong, flagged,
  * unanswered) and every question as the exam showed it, its options in the same order, each with its
  * explanation, then the section that teaches it, its AWS sources and a way to report a mistake.
- * practice-apps.js fetches this file when it shows a mock exam's report, and draws with its helpers
+ * mock.js fetches this file when it shows a mock exam's report, and draws with practice-questions.js's helpers
  * (window.Practice.ui), so the review reads like the quiz.
  */
 (function (global) {

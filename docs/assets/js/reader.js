@@ -579,7 +579,7 @@
   function setup() {
     followMovedAnchor();
     followMovedPages();
-    // A mock exam hides search and navigation while it runs (practice-apps.js); a new page view starts
+    // A mock exam hides search and navigation while it runs (mock.js); a new page view starts
     // with them back, and the mock exam's page hides them again if the exam is still running.
     document.documentElement.classList.remove("closed-book");
     closePopover(false);

@@ -1,0 +1,424 @@
+/*
+ * What the quiz and the mock exam share: the pure helpers (the option order of an attempt, scoring, the
+ * mock's draw by domain weights, the quiz's address) and the page helpers that draw a question and its
+ * explanations. practice.js fetches it before quiz.js or mock.js; mock-review.js draws with it too.
+ *
+ * Options show in an order shuffled for each attempt: a quiz round's seed is in its address, a mock
+ * exam's is stored with the exam and its attempt, and optionOrder(question, seed) gives the same order
+ * from the same seed, so a reload, Back or a review shows what the learner saw. Answers are stored as
+ * the options' places in the data, whatever order they were shown in.
+ *
+ * A short mock for tests or a quick try: /practice/mock-exam/?questions=3&minutes=1 adds a visibly
+ * labeled "Short test" format (questions 1-100, minutes 0.1-300) and selects it.
+ */
+(function (global) {
+  "use strict";
+
+  var L = global.Practice ? global.Practice.lib : global.PracticeCore;
+  var isMap = L.isMap, percent = L.percent, pad = L.pad, isoDay = L.isoDay, dayDate = L.dayDate, addDays = L.addDays;
+  var daysBetween = L.daysBetween, dueCount = L.dueCount, newToday = L.newToday, plural = L.plural;
+  var MOCK_HISTORY = L.MOCK_HISTORY;
+  var LETTERS = "ABCDEF";
+
+  // ================================================================ pure helpers
+
+  function random(seed) {
+    var a = seed >>> 0;
+    return function () {
+      a = (a + 0x6d2b79f5) >>> 0;
+      var t = Math.imul(a ^ (a >>> 15), a | 1);
+      t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+      return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+    };
+  }
+
+  function shuffle(list, rand) {
+    var out = list.slice();
+    for (var i = out.length - 1; i > 0; i--) {
+      var j = Math.floor(rand() * (i + 1));
+      var tmp = out[i];
+      out[i] = out[j];
+      out[j] = tmp;
+    }
+    return out;
+  }
+
+  // Six digits at most: the seed goes into the quiz's address.
+  function newSeed() {
+    return 1 + Math.floor(Math.random() * 999999);
+  }
+
+  function hash(text) {
+    var x = 2166136261;
+    for (var i = 0; i < text.length; i++) x = Math.imul(x ^ text.charCodeAt(i), 16777619);
+    return x >>> 0;
+  }
+
+  // The order in which an attempt shows a question's options: indexes into q.options, shuffled by the
+  // attempt's seed and the question's id. No seed: the order of the data (attempts saved before options
+  // were shuffled).
+  function optionOrder(q, seed) {
+    var order = q.options.map(function (o, i) {
+      return i;
+    });
+    return seed ? shuffle(order, random(hash(seed + ":" + q.id))) : order;
+  }
+
+  function compareCodes(a, b) {
+    var x = String(a).split("."), y = String(b).split(".");
+    for (var i = 0; i < Math.max(x.length, y.length); i++) {
+      var d = (Number(x[i]) || 0) - (Number(y[i]) || 0);
+      if (d) return d;
+    }
+    return 0;
+  }
+
+  function correctOptions(q) {
+    var out = [];
+    q.options.forEach(function (o, i) {
+      if (o.correct) out.push(i);
+    });
+    return out;
+  }
+
+  function isRight(q, picked) {
+    if (!Array.isArray(picked) || !picked.length) return false;
+    var right = correctOptions(q);
+    var unique = picked.filter(function (v, i) {
+      return picked.indexOf(v) === i;
+    });
+    return unique.length === right.length && right.every(function (i) {
+      return unique.indexOf(i) >= 0;
+    });
+  }
+
+  // The domains of `exam` a question tests: the build's one definition, shipped in bank.json.
+  function domainsIn(q, exam) {
+    return ((q.domains || {})[exam] || []).slice();
+  }
+
+  // A mock exam draws at most one question of each group: the questions that share a `decision`, or
+  // else the question alone (practice.Question.group, shipped when it is not the question's id).
+  function groupOf(q) {
+    return q.group || q.id;
+  }
+
+  function apportion(total, weights, available) {
+    var domains = Object.keys(weights);
+    var have = function (d) {
+      return Math.max(0, available[d] || 0);
+    };
+    var need = Math.min(total, domains.reduce(function (s, d) {
+      return s + have(d);
+    }, 0));
+    var capped = {};
+    for (;;) {
+      var open = domains.filter(function (d) {
+        return !(d in capped) && have(d) > 0;
+      });
+      var rest = need - Object.keys(capped).reduce(function (s, d) {
+        return s + capped[d];
+      }, 0);
+      var sum = open.reduce(function (s, d) {
+        return s + weights[d];
+      }, 0);
+      var exact = {};
+      open.forEach(function (d) {
+        exact[d] = sum ? (rest * weights[d]) / sum : rest / open.length;
+      });
+      var over = open.filter(function (d) {
+        return exact[d] > have(d);
+      });
+      if (!over.length) break;
+      over.forEach(function (d) {
+        capped[d] = have(d);
+      });
+    }
+    var counts = {};
+    domains.forEach(function (d) {
+      counts[d] = d in capped ? capped[d] : d in exact ? Math.floor(exact[d]) : 0;
+    });
+    var given = domains.reduce(function (s, d) {
+      return s + counts[d];
+    }, 0);
+    open.slice().sort(function (a, b) {
+      return exact[b] - Math.floor(exact[b]) - (exact[a] - Math.floor(exact[a])) || weights[b] - weights[a];
+    }).forEach(function (d) {
+      if (given < need && counts[d] < have(d)) {
+        counts[d]++;
+        given++;
+      }
+    });
+    return counts;
+  }
+
+  // A mock exam: written questions only (the decision-table drills stay in the quiz), at most one of each
+  // group, as many from each domain as its weight asks. Each domain in turn takes its next question,
+  // so a question on two domains is not always kept by the first; a domain that runs short leaves its
+  // places to the others.
+  function drawMock(questions, exam, total, rand) {
+    var pool = shuffle(questions.filter(function (q) {
+      return q.kind !== "scenario" && domainsIn(q, exam.code).length;
+    }), rand);
+    var byDomain = {}, weights = {}, groups = {}, available = {};
+    exam.domains.forEach(function (d) {
+      weights[d.number] = d.weight;
+      byDomain[d.number] = [];
+      groups[d.number] = {};
+    });
+    pool.forEach(function (q) {
+      domainsIn(q, exam.code).forEach(function (d) {
+        if (!byDomain[d]) return;
+        byDomain[d].push(q);
+        groups[d][groupOf(q)] = true;
+      });
+    });
+    exam.domains.forEach(function (d) {
+      available[d.number] = Object.keys(groups[d.number]).length;
+    });
+    var counts = apportion(total, weights, available);
+    var ids = [], taken = {}, used = {}, got = {}, at = {};
+
+    function take(q) {
+      if (taken[q.id] || used[groupOf(q)]) return false;
+      taken[q.id] = used[groupOf(q)] = true;
+      ids.push(q.id);
+      return true;
+    }
+
+    exam.domains.forEach(function (d) {
+      got[d.number] = at[d.number] = 0;
+    });
+    for (var moved = true; moved;) {
+      moved = false;
+      exam.domains.forEach(function (d) {
+        var n = d.number;
+        while (got[n] < counts[n] && at[n] < byDomain[n].length) {
+          if (take(byDomain[n][at[n]++])) {
+            got[n]++;
+            moved = true;
+            break;
+          }
+        }
+      });
+    }
+    for (var i = 0; i < pool.length && ids.length < total; i++) take(pool[i]);
+    return shuffle(ids, rand);
+  }
+
+  // The score, and per domain: a question on tasks of two domains counts in both.
+  function scoreMock(byId, ids, picked, exam) {
+    var result = { right: 0, total: 0, domains: {}, wrong: [] };
+    exam.domains.forEach(function (d) {
+      result.domains[d.number] = { right: 0, total: 0 };
+    });
+    ids.forEach(function (id) {
+      var q = byId[id];
+      if (!q) return;
+      var ok = isRight(q, (picked || {})[id]);
+      result.total++;
+      if (ok) result.right++;
+      else result.wrong.push(id);
+      domainsIn(q, exam.code).forEach(function (n) {
+        var d = result.domains[n];
+        if (!d) return;
+        d.total++;
+        if (ok) d.right++;
+      });
+    });
+    return result;
+  }
+
+
+  // ---- the quiz's address
+
+  var MODES = ["all", "new", "wrong", "flagged"];
+
+  function readQuizState(search) {
+    var p = new URLSearchParams(search);
+    var ids = p.get("ids");
+    return {
+      exam: p.get("exam") || "",
+      domain: p.get("domain") || "",
+      task: p.get("task") || "",
+      topic: p.get("topic") || "",
+      mode: MODES.indexOf(p.get("mode")) >= 0 ? p.get("mode") : "all",
+      order: p.get("order") === "shuffled" ? "shuffled" : "listed",
+      seed: Math.max(0, parseInt(p.get("seed"), 10) || 0),
+      n: Math.max(0, parseInt(p.get("n"), 10) || 0),
+      ids: ids ? ids.split(",").filter(Boolean) : null,
+    };
+  }
+
+  function quizQuery(s, withPosition) {
+    var p = new URLSearchParams();
+    if (s.ids) p.set("ids", s.ids.join(","));
+    ["exam", "domain", "task", "topic"].forEach(function (k) {
+      if (s[k] && !(s.ids && k !== "exam")) p.set(k, s[k]);
+    });
+    if (s.mode !== "all" && !s.ids) p.set("mode", s.mode);
+    if (s.order === "shuffled") p.set("order", "shuffled");
+    if (s.seed) p.set("seed", String(s.seed)); // the question order if shuffled, and the options' order
+    if (withPosition !== false && s.n) p.set("n", String(s.n));
+    var text = p.toString();
+    return text ? "?" + text : "";
+  }
+
+  function selectQuestions(questions, s, record) {
+    var list;
+    if (s.ids) {
+      var byId = {};
+      questions.forEach(function (q) {
+        byId[q.id] = q;
+      });
+      list = s.ids.map(function (id) {
+        return byId[id];
+      }).filter(Boolean);
+    } else {
+      list = questions.filter(function (q) {
+        var tasks = (q.tasks || {})[s.exam] || [];
+        var answer = record.answers[q.id];
+        if (!tasks.length) return false;
+        if (s.domain && !tasks.some(function (t) {
+          return String(t).split(".")[0] === s.domain;
+        })) return false;
+        if (s.task && tasks.indexOf(s.task) < 0) return false;
+        if (s.topic && q.topic !== s.topic) return false;
+        if (s.mode === "new" && answer) return false;
+        if (s.mode === "wrong" && !(answer && answer.right === false)) return false;
+        if (s.mode === "flagged" && !record.flags[q.id]) return false;
+        return true;
+      });
+      var place = {};
+      questions.forEach(function (q, i) {
+        place[q.id] = i;
+      });
+      list.sort(function (a, b) {
+        return compareCodes(a.tasks[s.exam][0], b.tasks[s.exam][0]) || place[a.id] - place[b.id];
+      });
+    }
+    return s.order === "shuffled" ? shuffle(list, random(s.seed || 1)) : list;
+  }
+
+  var core = {
+    random: random, shuffle: shuffle, isRight: isRight, domainsIn: domainsIn, groupOf: groupOf, apportion: apportion,
+    drawMock: drawMock, scoreMock: scoreMock, readQuizState: readQuizState, quizQuery: quizQuery,
+    selectQuestions: selectQuestions, compareCodes: compareCodes, newSeed: newSeed, optionOrder: optionOrder,
+  };
+
+  if (typeof document === "undefined") {
+    Object.keys(core).forEach(function (k) {
+      global.PracticeCore[k] = core[k];
+    });
+    return;
+  }
+
+
+  var h = L.h, siteLink = L.siteLink;
+
+  // ================================================================ page helpers
+  // ================================================================ page helpers
+
+  // The letters the learner saw for these options (indexes into q.options), in the order shown.
+  function letters(indexes, order) {
+    var names = indexes.map(function (i) {
+      return order ? order.indexOf(i) : i;
+    }).sort(function (a, b) {
+      return a - b;
+    }).map(function (p) {
+      return LETTERS[p];
+    });
+    return names.length > 1 ? names.slice(0, -1).join(", ") + " and " + names[names.length - 1] : names.join("");
+  }
+
+  // "Choose two.": the build's label (practice.choose_label), shipped with each multiple-response question.
+  function chooseLabel(q) {
+    return q.label || "";
+  }
+
+  function clock(ms) {
+    var s = Math.max(0, Math.ceil(ms / 1000));
+    var hh = Math.floor(s / 3600), mm = Math.floor((s % 3600) / 60), ss = s % 60;
+    return (hh ? hh + ":" + pad(mm) : String(mm)) + ":" + pad(ss);
+  }
+
+
+  function index(questions) {
+    var byId = {};
+    questions.forEach(function (q) {
+      byId[q.id] = q;
+    });
+    return byId;
+  }
+
+  function optionKey(e) {
+    if (e.key.length !== 1) return -1;
+    var i = "12345".indexOf(e.key);
+    return i >= 0 ? i : "abcde".indexOf(e.key.toLowerCase());
+  }
+
+  // The option list of one question: after an answer, every option shows whether it was right and why,
+  // in the order the attempt showed them.
+  function optionReview(q, picked, order) {
+    order = order || optionOrder(q, 0);
+    return h("ol", { class: "quiz-options quiz-review", type: "A" }, order.map(function (i, place) {
+      var o = q.options[i];
+      var chosen = picked.indexOf(i) >= 0;
+      var mark = o.correct ? (chosen ? "Right answer, your choice" : "Right answer") : chosen ? "Your choice, wrong" : "Wrong";
+      return h("li", { class: "quiz-reviewed " + (o.correct ? "is-right" : chosen ? "is-wrong" : "is-other") }, [
+        h("p", { class: "quiz-option-text" }, [
+          h("span", { class: "quiz-letter" }, [LETTERS[place] + "."]), " ", h("span", { class: "quiz-option-body" }, [o.text]), " ",
+          h("span", { class: "quiz-mark" }, [mark]),
+        ]),
+        h("p", { class: "quiz-why" }, [o.why]),
+      ]);
+    }));
+  }
+
+  function teachLink(q) {
+    return h("p", { class: "quiz-teach" }, [h("a", { href: siteLink(q.href) }, ["Read the section that teaches it"])]);
+  }
+
+  // The "Report a mistake" address: the build ships report.py's address with placeholders for the
+  // question and where it can be read (its question page, or else the page the learner is on).
+  function reportLink(q, report) {
+    if (!report || !report.url) return null;
+    var address = q.page ? siteLink(q.page) : location.href;
+    var url = report.url.split(report.where).join(encodeURIComponent(q.id)).split(report.address).join(encodeURIComponent(address));
+    return h("p", { class: "quiz-report" }, [h("a", { href: url }, ["Report a mistake in this question"])]);
+  }
+
+  function sourcesLine(q) {
+    if (!q.sources || !q.sources.length) return null;
+    var out = ["AWS sources: "];
+    q.sources.forEach(function (url, i) {
+      if (i) out.push(", ");
+      out.push(h("a", { href: url }, [url.replace(/^https:\/\//, "")]));
+    });
+    return h("p", { class: "quiz-sources" }, out);
+  }
+
+  // What follows the explanations once a question is answered: the section that teaches it, the AWS
+  // pages it was checked against and the way to report a mistake.
+  function afterReveal(q, report) {
+    return [teachLink(q), sourcesLine(q), reportLink(q, report)].filter(Boolean);
+  }
+
+  function examLabel(e) {
+    return e.code + (e.role === "current" ? " (current exam)" : " (" + e.role + ")");
+  }
+
+  // Decision-table questions are short "which one?" drills, labeled so next to the exam-style questions.
+  var DRILL = "Quick drill";
+
+  function taskLabel(q, exam) {
+    var tasks = (q.tasks || {})[exam] || [];
+    return (q.kind === "scenario" ? DRILL + " · " : "") + (tasks.length ? exam + " " + tasks.join(", ") : "") +
+      (q.topic ? " · " + q.topic : "");
+  }
+
+  global.Practice.ui = {
+    LETTERS: LETTERS, letters: letters, chooseLabel: chooseLabel, clock: clock, index: index, optionKey: optionKey, optionReview: optionReview, teachLink: teachLink, reportLink: reportLink, sourcesLine: sourcesLine, afterReveal: afterReveal, examLabel: examLabel, DRILL: DRILL, taskLabel: taskLabel, random: random, shuffle: shuffle, newSeed: newSeed, hash: hash, optionOrder: optionOrder, compareCodes: compareCodes, correctOptions: correctOptions, isRight: isRight, domainsIn: domainsIn, groupOf: groupOf, apportion: apportion, drawMock: drawMock, scoreMock: scoreMock, readQuizState: readQuizState, quizQuery: quizQuery, selectQuestions: selectQuestions, MODES: MODES,
+  };
+  global.Practice.register({}, core);
+})(typeof window !== "undefined" ? window : globalThis);
