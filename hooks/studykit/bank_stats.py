@@ -32,9 +32,10 @@ MIN_PER_TASK = 30  # written questions per task of the current exam
 MIN_TOTAL = 400  # written questions in all
 
 # A stem names a business constraint the way the exam's stems do: a capitalized superlative ("with the LEAST
-# operational overhead", "MOST cost-effective"), or one of the constraint phrases in any case.
+# operational overhead", "MOST cost-effective"), or one of the constraint phrases in any case. "MOST likely"
+# asks for a diagnosis, not a trade-off, so it does not count.
 CONSTRAINT = re.compile(
-    r"\b(?:LEAST|MOST|LOWEST|FEWEST|HIGHEST|FASTEST|MINIMUM|MAXIMUM)\b"
+    r"\b(?:LEAST|MOST(?!\s+(?:likely|probable|probably)\b)|LOWEST|FEWEST|HIGHEST|FASTEST|MINIMUM|MAXIMUM)\b"
     r"|(?i:\b(?:most|least|more)\s+cost[- ]effective"
     r"|\bleast\s+(?:operational|management|administrative|development|engineering|maintenance|coding)\s+(?:overhead|effort)"
     r"|\b(?:least|fewest|minimal|minimum|smallest)\s+(?:amount\s+of\s+)?(?:operational\s+overhead|effort|changes?|code|"

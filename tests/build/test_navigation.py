@@ -66,3 +66,26 @@ def test_every_old_address_reaches_the_new_page(site_dir: Path) -> None:
         target = (stub.parent / parsed(stub).select_one("link[rel=canonical]")["href"]).resolve()
         assert target == (site_dir / pages.built_file(new)).parent.resolve(), f"{old} leads to {target}, not to {new}"
         assert (site_dir / pages.built_file(new)).is_file()
+
+
+def test_the_progress_table_counts_pages_in_every_domain(site_dir: Path, exam: data.Exam) -> None:
+    import html
+    import json
+
+    blocks = [json.loads(html.unescape(b["data-json"])) for b in parsed(site_dir / "index.html").select("[data-json]")]
+    progress = next(b for b in blocks if isinstance(b, dict) and "exams" in b)
+    mla = next(e for e in progress["exams"] if e["code"] == exam.code)
+    counts = {d["number"]: len(d["pages"]) for d in mla["domains"]}
+    assert set(counts) == {d.number for d in exam.domains} and all(counts.values()), f"a domain counts no page: {counts}"
+
+
+def test_the_new_in_mla_c02_page_lists_every_new_skill_and_every_dropped_item(site_dir: Path, exam: data.Exam) -> None:
+    from studykit.coverage import removed_anchor, skill_anchor
+
+    page = parsed(site_dir / "review" / "new-in-mla-c02" / "index.html")
+    new = [s for s in exam.skills.values() if s.new]
+    assert len(new) == 45 and len(exam.removed) == 7
+    assert all(page.select_one(f"#{skill_anchor(s)}") for s in new)
+    assert all(page.select_one(f"#{removed_anchor(r)}") for r in exam.removed)
+    untaught = [s.code for s in new if "no section yet" in page.select_one(f"#{skill_anchor(s)}").find_next("ul").get_text()]
+    assert not untaught, f"new skills no section teaches: {untaught}"

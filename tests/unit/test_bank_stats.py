@@ -108,3 +108,11 @@ def test_the_written_bank_meets_every_bar() -> None:
     if fig.total < stats.MIN_TOTAL:
         problems.append(f"{fig.total} written questions in all")
     assert not problems, "The question bank misses its bars:\n- " + "\n- ".join(problems) + "\n\n" + report
+
+
+def test_a_diagnosis_is_not_a_business_constraint() -> None:
+    from studykit.bank_stats import names_constraint
+
+    assert not names_constraint("What is the MOST likely cause?")
+    assert names_constraint("Which solution is the MOST cost-effective?")
+    assert names_constraint("Which solution meets these requirements with the LEAST operational overhead?")

@@ -410,24 +410,25 @@
         "You answered " + t.answered + " of " + plural(list.length, "question") + " and got " + t.right + " right" +
           (t.answered ? " (" + percent(t.right, t.answered) + "%)." : "."),
       ]));
+      // A new round from its first question, in a new option order: of the wrong answers, or of the same list.
+      function again(ids) {
+        if (ids) {
+          state.ids = ids;
+          state.order = "listed";
+        }
+        state.seed = newSeed();
+        state.n = 1;
+        fillFilters();
+        writeURL();
+        rebuild(true);
+        show(true);
+      }
       body.appendChild(h("p", { class: "quiz-nav" }, [
         wrong.length ? button("Retry the " + plural(wrong.length, "question") + " I got wrong", function () {
-          state.ids = wrong;
-          state.order = "listed";
-          state.seed = newSeed();
-          state.n = 1;
-          fillFilters();
-          writeURL();
-          rebuild(true);
-          show(true);
+          again(wrong);
         }, { class: "practice-button practice-button--primary" }) : null,
         button("Start this round again", function () {
-          state.seed = newSeed();
-          state.n = 1;
-          fillFilters();
-          writeURL();
-          rebuild(true);
-          show(true);
+          again(null);
         }),
         button("Back to the last question", function () {
           go(list.length, true);
