@@ -202,6 +202,15 @@ def wire_macros(env: Any) -> None:
         return "\n".join(f"- [{render.esc(area)}]({render.rel(src, here())})" for src, area in sorted(areas.items()))
 
     @env.macro
+    def moved_anchors(targets: dict[str, str]) -> str:
+        """Sections that moved to another page, {anchor: docs page}: old links to them here follow them."""
+        unknown = [t for t in targets.values() if t not in by_src]
+        if unknown:
+            raise data.DataError(f"moved_anchors() on page {here()}: '{unknown[0]}' is not a docs page in the nav.")
+        where = {anchor: render.page_href(target, here()) for anchor, target in targets.items()}
+        return f'<div class="moved-anchors" hidden data-targets="{html.escape(json.dumps(where), quote=True)}"></div>'
+
+    @env.macro
     def change_pages_map() -> str:
         """Where each change now lives, for old links to a change's anchor on the index."""
         return changes_pages.redirect_map(changes.values(), here())
@@ -296,12 +305,8 @@ def wire_macros(env: Any) -> None:
 
     # ------------------------------------------------------------------ review
 
-    @env.macro
-    def all_exam_tips(folder: str = "") -> str:
-        """Every exam-tip admonition of the notes pages in `folder` (all of them by default), grouped by page."""
-        chosen = [p for p in notes_pages if p.src.startswith(folder)]
-        if not chosen:
-            raise data.DataError(f"all_exam_tips('{folder}') on page {here()}: no notes page is in that folder.")
+    def tips_of(chosen: list[pages.SourcePage]) -> str:
+        """Every exam-tip admonition of `chosen`, under a heading for each page."""
         out = []
         for page in chosen:
             tips = render.exam_tips(page.markdown)
@@ -314,14 +319,48 @@ def wire_macros(env: Any) -> None:
                 out.append(f'!!! exam-tip "{html.escape(title)}"\n\n{indented}\n')
         return "\n".join(out)
 
+    def task_pages(task: str) -> list[pages.SourcePage]:
+        placed = pages.nav_tasks(env.conf["nav"], current).get(task)
+        if not placed:
+            raise data.DataError(f"task '{task}' on page {here()}: the nav lists no page under {current.code} task {task}.")
+        return [by_src[src] for src in placed if by_src[src].is_notes]
+
+    TIPS_PAGE = "review/exam-tips/task-{}.md"
+    from markdown.extensions.toc import slugify as toc_slug  # the ids the tips pages' headings get
+
+    @env.macro
+    def task_exam_tips(task: str) -> str:
+        """Every exam tip of the notes pages the nav lists under one task of the current exam."""
+        return tips_of(task_pages(task))
+
+    @env.macro
+    def domain_exam_tips(domain: str) -> str:
+        """A domain's exam-tip pages, one a task, with how many tips each gathers; old links to a page's
+        tips on this page follow them to its task's page."""
+        dom = next((d for d in current.domains if d.number == domain), None)
+        if dom is None:
+            raise data.DataError(f"domain_exam_tips('{domain}') on page {here()}: {current.code} has no such domain.")
+        rows, moved = [], {}
+        for task in dom.tasks:
+            src = TIPS_PAGE.format(task.code.replace(".", "-"))
+            if src not in by_src:
+                raise data.DataError(f"domain_exam_tips('{domain}'): docs/{src} is missing. Create it with a title "
+                                     f'and {{{{ task_exam_tips("{task.code}") }}}}, and add it to the nav.')
+            chosen = task_pages(task.code)
+            rows.append(f"- [{render.esc(by_src[src].title)}]({render.rel(src, here())}): "
+                        f"{sum(len(render.exam_tips(p.markdown)) for p in chosen)} tips from {len(chosen)} pages")
+            moved.update({toc_slug(p.title, "-"): render.page_href(src, here()) for p in chosen})
+        targets = html.escape(json.dumps(moved), quote=True)
+        return "\n".join(rows) + f'\n\n<div class="moved-anchors" hidden data-targets="{targets}"></div>'
+
     @env.macro
     def exam_tip_sections() -> str:
         """The exam-tip pages of review/exam-tips/, each with how many tips it gathers."""
         rows = ["| Part of the site | Tips |", "|---|---|"]
         for page in source_pages:
-            match = re.search(r"""all_exam_tips\(\s*["']([^"']+)["']""", page.markdown)
+            match = re.search(r"""task_exam_tips\(\s*["']([^"']+)["']""", page.markdown)
             if page.src.startswith("review/exam-tips/") and match:
-                count = sum(len(render.exam_tips(p.markdown)) for p in notes_pages if p.src.startswith(match.group(1)))
+                count = sum(len(render.exam_tips(p.markdown)) for p in task_pages(match.group(1)))
                 rows.append(f"| [{render.esc(page.title)}]({render.rel(page.src, here())}) | {count} |")
         return "\n".join(rows)
 

@@ -37,6 +37,7 @@ def test_after_one_visit_the_site_works_with_no_network(browser, site_dir: Path)
         errors: list[str] = []
         page.on("pageerror", lambda exc: errors.append(str(exc)))
         page.goto(url, wait_until="load")
+        page.mouse.click(5, 300)  # the reader acts on the page, so the offline copy starts at once
         page.wait_for_function("document.documentElement.dataset.offline === 'ready'", timeout=60_000)
         server.shutdown()
         server.server_close()
@@ -82,6 +83,7 @@ def test_a_new_deploy_is_offered_as_a_reload_and_then_served_whole(browser, site
     try:
         page = context.new_page()
         page.goto(url + "glossary/", wait_until="load")
+        page.keyboard.press("End")
         page.wait_for_function("document.documentElement.dataset.offline === 'ready'", timeout=60_000)
 
         # A deploy: a page changes, and with it the worker's version.

@@ -1,5 +1,5 @@
-/* Offline reading: registers the service worker (sw.js at the site's root), asks it to cache the rest
- * of the site in the background once the page has loaded, and tells the reader when a new version of
+/* Offline reading: registers the service worker (sw.js at the site's root) once the page has settled,
+ * asks it to cache the rest of the site in the background, and tells the reader when a new version of
  * the site is ready ("Updated: reload"), instead of changing the page under them. */
 (function () {
   "use strict";
@@ -65,6 +65,27 @@
     }, function () { /* no offline copy, as before: nothing to tell the reader */ });
   }
 
-  if (document.readyState === "complete") start();
-  else window.addEventListener("load", start);
+  // Not while the first page loads: the worker and its first downloads wait until the reader acts on
+  // the page, or for SETTLE ms after it has loaded, so they never compete with what the reader came for.
+  var SETTLE = 8000;
+  var started = false;
+
+  function soon() {
+    if (started) return;
+    started = true;
+    ["pointerdown", "keydown", "scroll"].forEach(function (type) {
+      window.removeEventListener(type, soon, true);
+    });
+    start();
+  }
+
+  function settle() {
+    ["pointerdown", "keydown", "scroll"].forEach(function (type) {
+      window.addEventListener(type, soon, { capture: true, passive: true });
+    });
+    setTimeout(soon, SETTLE);
+  }
+
+  if (document.readyState === "complete") settle();
+  else window.addEventListener("load", settle);
 })();
