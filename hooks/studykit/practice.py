@@ -231,7 +231,7 @@ def exam_summary(exam: Exam) -> dict[str, Any]:
         "role": exam.role,
         "domains": [
             {"number": d.number, "title": d.title, "weight": d.weight,
-             "tasks": [{"code": t.code, "title": t.title} for t in d.tasks]}
+             "tasks": [{"code": t.code, "title": t.short or t.title} for t in d.tasks]}
             for d in exam.domains
         ],
         "mock": [{"name": m.name, "questions": m.questions, "minutes": m.minutes, "note": m.note} for m in exam.mock],

@@ -17,7 +17,6 @@ from typing import Any
 from .data import Change, DataError, Day, Decision, Glossary, Option, Term, closest, glossary_letter, slugify
 
 GLOSSARY_PAGE = "glossary/index.md"
-ENTRIES_PER_BOX = 8
 
 
 def esc(text: Any) -> str:
@@ -147,11 +146,7 @@ def glossary_page(glossary: Glossary, usage: Mapping[str, Sequence[tuple[str, st
         out += [f'<div class="moved-anchors" hidden data-targets="{targets}"></div>', ""]
     for letter, entries in groups.items():
         out.append(f"## {key_label(letter)} {{ #{letter_anchor(letter)} }}\n")
-        for i, entry in enumerate(entries):
-            # Entries come in boxes of ENTRIES_PER_BOX: the browser skips style and layout of the boxes
-            # off screen (content-visibility in notes.css). Few boxes, as each box is styled anyway.
-            if i % ENTRIES_PER_BOX == 0:
-                out.append(("</div>\n" if i else "") + '<div class="glossary-entries" markdown>\n')
+        for entry in entries:
             out.append(f"### {esc(glossary_heading(entry))} {{ #{entry.anchor} }}\n")
             out.append(f"{esc(entry.definition)}\n")
             if entry.details:
@@ -177,7 +172,6 @@ def glossary_page(glossary: Glossary, usage: Mapping[str, Sequence[tuple[str, st
                 # One paragraph, a fact a line (white-space: pre-line in notes.css), not a list of
                 # items: about 1,700 fewer elements on the page.
                 out.append("\n".join(facts) + "\n{: .glossary-facts }\n")
-        out.append("</div>\n")
     return "\n".join(out)
 
 

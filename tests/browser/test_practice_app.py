@@ -30,6 +30,8 @@ def record(page) -> dict:
 
 
 def wait_for_practice(page) -> None:
+    # The progress panel's scripts load when it comes near the screen (reader.js), as a reader scrolls to it.
+    page.locator("[data-practice]").first.scroll_into_view_if_needed()
     page.wait_for_function("window.Practice && window.StudyStore")
 
 

@@ -46,8 +46,8 @@ def test_every_page_has_a_description_social_tags_favicon_and_print_css(built_pa
             problems.append(f"{name}: <html lang> is {soup.html.get('lang')!r}")
         if not (soup.select_one('link[rel="icon"]') or {}).get("href", "").endswith("favicon.svg"):
             problems.append(f"{name}: no SVG favicon")
-        if not soup.select_one('link[rel="stylesheet"][media="print"][href$="assets/css/print.css"]'):
-            problems.append(f"{name}: no print stylesheet")
+        if not soup.select_one('link[rel="stylesheet"][href$="assets/css/notes.css"]'):
+            problems.append(f"{name}: no notes.css, which also holds the print rules")
         if not soup.select_one('.md-search[role="dialog"][aria-label]'):
             problems.append(f"{name}: search dialog without an accessible name")
     assert not problems, "\n".join(problems)
@@ -126,7 +126,7 @@ def test_external_links_are_marked_for_print(site_dir: Path) -> None:
     external = [a for a in article.select("a[href]:not(.md-content__button)") if a["href"].startswith("http")]
     assert external and all(a.has_attr("data-external") for a in external)
     assert not [a for a in article.select("a[data-external]") if not a["href"].startswith("http")]
-    print_css = (site_dir / "assets" / "css" / "print.css").read_text(encoding="utf-8")
+    print_css = (site_dir / "assets" / "css" / "notes.css").read_text(encoding="utf-8")  # print.css ships inside it
     assert 'a[href^="http"]::after' in print_css and "attr(href)" in print_css
     compact = "".join(print_css.split())  # the site's copy is minified
     assert "@mediaprint" in compact and "break-inside:avoid" in compact

@@ -549,8 +549,31 @@
     return ROOT + "assets/js/";
   }
 
+  // The progress panel sits below the first screen (home and practice pages): its scripts load when it
+  // comes near the viewport, so those pages' first view does not wait for them. The apps load at once.
+  var panelWatch = null;
+
   function setupPractice() {
-    if (!document.querySelector("[data-practice]")) return;
+    var apps = document.querySelectorAll("[data-practice]");
+    if (!apps.length) return;
+    var panelsOnly = Array.prototype.every.call(apps, function (el) {
+      return el.getAttribute("data-practice") === "progress";
+    });
+    if (panelsOnly && !window.Practice && "IntersectionObserver" in window) {
+      if (panelWatch) panelWatch.disconnect();
+      panelWatch = new IntersectionObserver(function (entries) {
+        if (!entries.some(function (e) { return e.isIntersecting; })) return;
+        panelWatch.disconnect();
+        panelWatch = null;
+        loadPractice();
+      });
+      Array.prototype.forEach.call(apps, function (el) { panelWatch.observe(el); });
+      return;
+    }
+    loadPractice();
+  }
+
+  function loadPractice() {
     if (window.Practice) {
       window.Practice.mount(document);
       return;
