@@ -12,13 +12,15 @@ PIP := $(BIN)/python -m pip install --disable-pip-version-check --quiet
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
 
-$(SITE_DEPS): requirements.txt | $(BIN)/python
+# The build core (hooks/studykit) installs editable, so hooks, tests and scripts import it by name.
+$(SITE_DEPS): requirements.txt pyproject.toml | $(BIN)/python
 	$(PIP) -r requirements.txt
+	$(PIP) --no-deps -e .
 	touch $@
 
-$(DEV_DEPS): requirements-dev.txt requirements.txt | $(BIN)/python
+$(DEV_DEPS): requirements-dev.txt $(SITE_DEPS)
 	$(PIP) -r requirements-dev.txt
-	touch $(SITE_DEPS) $@
+	touch $@
 
 serve: $(SITE_DEPS)
 	$(MKDOCS) serve --strict --dev-addr 127.0.0.1:8000

@@ -14,13 +14,11 @@ import sys
 from pathlib import Path
 from typing import Any
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-
-from studykit import coverage as cover  # noqa: E402
-from studykit import data, decks, diagrams, examguide, freshness, guards, pages, practice, render, sheets  # noqa: E402
-from studykit.report import report_url  # noqa: E402
-from studykit.links import check_targets  # noqa: E402
-from studykit import bank_stats, readiness  # noqa: E402
+from studykit import coverage as cover
+from studykit import data, decks, diagrams, examguide, freshness, guards, pages, practice, render, sheets
+from studykit.report import report_url
+from studykit.links import check_targets
+from studykit import bank_stats, readiness
 
 GLOSSARY_CALL = re.compile(r"""glossary_entries\(\s*(['"])([A-Z#]+|[A-Z][a-z]+)\1""")
 

@@ -3,13 +3,10 @@ Listed last in mkdocs.yml, so that it sees every file the other steps write."""
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 from typing import Any
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-
-from studykit.offline import write_service_worker  # noqa: E402
+from studykit.offline import write_service_worker
 
 
 def on_post_build(config: Any) -> None:

@@ -20,13 +20,11 @@ import sys
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT / "hooks"))
-sys.path.insert(0, str(ROOT / "tests"))
+from studykit.pages import load_mkdocs_config, nav_sources, page_url
+from studykit.tools.browser import LAUNCH_ARGS, chromium_path
+from studykit.tools.site_server import serve, site_prefix
 
-from browser_path import LAUNCH_ARGS, chromium_path  # noqa: E402
-from site_server import serve, site_prefix  # noqa: E402
-from studykit.pages import load_mkdocs_config, nav_sources, page_url  # noqa: E402
+ROOT = Path(__file__).resolve().parents[1]
 
 LIGHTHOUSE_VERSION = "12.2.3"
 LIGHTHOUSE_DIR = ROOT / ".cache" / "lighthouse"

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Make sure a Chromium exists for the browser tests, installing one if we can.
-# The tests find it the same way (tests/browser_path.py): $CHROMIUM, then the usual names on PATH,
+# The tests find it the same way (hooks/studykit/tools/browser.py): $CHROMIUM, then the usual names on PATH,
 # then Playwright's own download.
 set -euo pipefail
 

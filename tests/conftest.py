@@ -14,11 +14,9 @@ from urllib.parse import urlparse
 
 import pytest
 
-ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT / "hooks"))
-sys.path.insert(0, str(ROOT / "tests"))
+from studykit.tools.browser import LAUNCH_ARGS, chromium_path
 
-from browser_path import LAUNCH_ARGS, chromium_path  # noqa: E402
+ROOT = Path(__file__).resolve().parents[1]
 
 
 def strict_build(site_dir: Path) -> tuple[list[str], dict[str, str]]:
@@ -144,7 +142,7 @@ def is_redirect(soup) -> bool:
 def base_url(site_dir: Path) -> Iterator[str]:
     """The built site served over HTTP on 127.0.0.1 under the path of site_url, as GitHub Pages serves it
     (search needs a web worker, which file:// lacks; the 404 page's links are absolute)."""
-    from site_server import serve, site_prefix
+    from studykit.tools.site_server import serve, site_prefix
     from studykit.pages import load_mkdocs_config
 
     server, url = serve(site_dir, site_prefix(load_mkdocs_config(ROOT / "mkdocs.yml")))

@@ -27,7 +27,7 @@ def test_the_manifest_makes_the_site_installable(site_dir: Path) -> None:
 
 @pytest.mark.long
 def test_after_one_visit_the_site_works_with_no_network(browser, site_dir: Path) -> None:
-    from site_server import serve, site_prefix
+    from studykit.tools.site_server import serve, site_prefix
     from studykit.pages import load_mkdocs_config
 
     server, url = serve(site_dir, site_prefix(load_mkdocs_config(Path(__file__).parents[2] / "mkdocs.yml")))
@@ -73,7 +73,7 @@ def test_after_one_visit_the_site_works_with_no_network(browser, site_dir: Path)
 def test_a_new_deploy_is_offered_as_a_reload_and_then_served_whole(browser, site_dir: Path, tmp_path: Path) -> None:
     import shutil
 
-    from site_server import serve, site_prefix
+    from studykit.tools.site_server import serve, site_prefix
     from studykit.pages import load_mkdocs_config
 
     site = tmp_path / "site"

@@ -1,14 +1,9 @@
-"""hooks/minify_assets.py: the site's copies of its own CSS and JavaScript lose comments and layout, and
+"""hooks/studykit/assets.py: the site's copies of its own CSS and JavaScript lose comments and layout, and
 nothing that changes what they do."""
 
 from __future__ import annotations
 
-import sys
-from pathlib import Path
-
-sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "hooks"))
-
-import minify_assets  # noqa: E402
+from studykit import assets as minify_assets
 
 
 def test_css_loses_comments_but_not_strings() -> None:
