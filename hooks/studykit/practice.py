@@ -286,7 +286,6 @@ def question_json(q: Question, use_directory_urls: bool = True, exams: Mapping[s
     """One question for the scripts. `domains` is question_domains() for each exam: the scripts never work
     a question's domains out for themselves (the mock draws by them, the progress panel counts by them)."""
     offered = list(exams.values()) if exams else []
-    current = next((e.code for e in offered if e.role == "current"), "")
     out: dict[str, Any] = {
         "id": q.id,
         "kind": q.kind,

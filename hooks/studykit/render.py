@@ -14,7 +14,7 @@ import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import Any
 
-from .data import Change, DataError, Day, Decision, Glossary, Option, Term, closest, glossary_letter, slugify
+from .data import Change, DataError, Day, Decision, Glossary, Option, Term, closest, glossary_letter
 
 GLOSSARY_PAGE = "glossary/index.md"
 

@@ -53,8 +53,3 @@ def uk_spellings(text: str) -> list[tuple[str, str]]:
     found = [(m.group(0), _match_case(m.group(0), WORDS[m.group(0).lower()])) for m in WORD.finditer(text)]
     found += [(m.group(0), m.group(1) + "z" + m.group(2)) for m in IZE.finditer(text)]
     return found
-
-
-def to_us(text: str) -> str:
-    text = WORD.sub(lambda m: _match_case(m.group(0), WORDS[m.group(0).lower()]), text)
-    return IZE.sub(lambda m: m.group(1) + "z" + m.group(2), text)

@@ -1,7 +1,7 @@
 """Each contributor mistake fails the strict build with a message that names the culprit and the fix.
 
 Every test copies the project and makes one mistake. A mistake in data or front matter stops the build
-where it starts, in the macros module's define_env; those tests run that step in-process, which takes a
+where it starts, in studykit.build.prebuild; those tests run that step in-process, which takes a
 second instead of a whole build. Mistakes that only show while pages render (a term, a link), and one
 data mistake as a check that the step really stops a build, run the strict build, or its steps on the
 pages concerned (strict_render).
@@ -14,6 +14,8 @@ from pathlib import Path
 import pytest
 
 from conftest import mkdocs_build
+from studykit import site
+from studykit.pages import load_mkdocs_config
 
 
 STREAMING = "docs/domain-1-data-preparation/streaming-data-collection.md"
@@ -87,52 +89,35 @@ def strict_render(project: Path, tmp_path: Path, sources: list[str]) -> tuple[st
     return caught.getvalue(), {src: page.content for src, page in pages.items()}
 
 
-class BuildStart:
-    """What the macros plugin hands define_env when a build of `project` starts."""
-
-    def __init__(self, project: Path, tmp_path: Path) -> None:
-        from studykit.pages import load_mkdocs_config
-
-        self.conf = load_mkdocs_config(project / "mkdocs.yml")
-        self.conf.update(config_file_path=str(project / "mkdocs.yml"), docs_dir=str(project / "docs"),
-                         site_dir=str(tmp_path / "site"))
-        self.variables: dict = {}
-        self.macros: dict = {}
-        self.page = None
-
-    def macro(self, function):
-        self.macros[function.__name__] = function
-        return function
-
-    def render(self, src: str, macro: str, *args: str) -> str:
-        """Call a page macro as the build would while rendering docs/<src>."""
-        from types import SimpleNamespace
-
-        self.page = SimpleNamespace(file=SimpleNamespace(src_uri=src))
-        return self.macros[macro](*args)
+def settings_of(project: Path) -> site.Settings:
+    """The settings a build of `project` starts from, as the MkDocs adapter reads them from mkdocs.yml."""
+    conf = load_mkdocs_config(project / "mkdocs.yml")
+    conf.update(config_file_path=str(project / "mkdocs.yml"), docs_dir=str(project / "docs"))
+    return site.Settings.from_config(conf)
 
 
 def failed_start(project: Path, tmp_path: Path) -> str:
-    """The message with which the build of `project` stops as it starts."""
-    import macros
-    from mkdocs.exceptions import PluginError
+    """The message with which the build of `project` stops as it starts (studykit.build.prebuild, which
+    hooks/mkdocs_adapter.py runs in on_config and reports as "Data error: ...")."""
+    from studykit import build
+    from studykit.errors import DataError
 
-    with pytest.raises(PluginError) as stopped:
-        macros.define_env(BuildStart(project, tmp_path))
-    return str(stopped.value)
+    with pytest.raises(DataError) as stopped:
+        build.prebuild(settings_of(project))
+    return f"Data error: {stopped.value}"
 
 
 def failed_render(project: Path, tmp_path: Path, macro: str, *args: str) -> str:
     """The message with which a page macro stops the build of `project` as it renders the streaming page
     (a macro's error stops the build because the macros plugin runs with on_error_fail,
     test_site.test_config_is_strict...)."""
-    import macros
-    from studykit.data import DataError
+    from studykit.errors import DataError
+    from studykit.page_macros import PageMacros
 
-    start = BuildStart(project, tmp_path)
-    macros.define_env(start)
+    macros = PageMacros(site.load(settings_of(project)), here=lambda: STREAMING.removeprefix("docs/"),
+                        render_markdown=lambda text: text)
     with pytest.raises(DataError) as err:
-        start.render(STREAMING.removeprefix("docs/"), macro, *args)
+        getattr(macros, macro)(*args)
     return str(err.value)
 
 
@@ -300,11 +285,10 @@ def test_a_changes_file_without_its_page_is_named(project: Path, tmp_path: Path)
     assert "data/changes/zz-area.yml has no page. Create docs/review/whats-changed/zz-area.md" in out
 
 
-def test_the_build_names_every_check_older_than_180_days(project: Path, tmp_path: Path, capsys, monkeypatch) -> None:
-    import macros
+def test_the_build_names_every_check_older_than_180_days(project: Path, tmp_path: Path, monkeypatch) -> None:
+    from studykit import build
 
     monkeypatch.setenv("STUDY_BUILD_DATE", "2027-12-01")
-    macros.define_env(BuildStart(project, tmp_path))
-    printed = capsys.readouterr().err
-    assert "WARNING -  Facts due for a check: page docs/domain-1-data-preparation/streaming-data-collection.md: facts checked on" in printed
+    printed = "\n".join(build.prebuild(settings_of(project))[1].notices)
+    assert "Facts due for a check: page docs/domain-1-data-preparation/streaming-data-collection.md: facts checked on" in printed
     assert "change 'kds-retention' in data/changes/domain-1-data-engineering.yml" in printed

@@ -4,22 +4,16 @@ stylesheet, heading order, no third-party assets; plus the small hooks and the d
 from __future__ import annotations
 
 import re
-import sys
 from pathlib import Path
 from urllib.parse import urlparse
 
 import pytest
 from bs4 import BeautifulSoup
 
-from studykit import data, diagrams
+from studykit import data, diagrams, git_dates, html_fixes
+from studykit.pages import load_mkdocs_config
 
 ROOT = Path(__file__).resolve().parents[2]
-sys.path.insert(0, str(ROOT / "hooks"))
-
-import accessible_content  # noqa: E402
-import external_links  # noqa: E402
-import last_updated  # noqa: E402
-import page_description  # noqa: E402
 
 
 
@@ -132,40 +126,22 @@ def test_external_links_are_marked_for_print(site_dir: Path) -> None:
     assert "@mediaprint" in compact and "break-inside:avoid" in compact
 
 
-# --------------------------------------------------------------------------- the hooks, without a build
-
-
-def test_description_comes_from_the_first_top_level_paragraphs() -> None:
-    html = (
-        '<h1>Title</h1><div class="admonition"><p class="admonition-title">Skip me</p><p>Not this.</p></div>'
-        "<p>Kinesis <abbr title='x'>KDS</abbr> takes in records, one shard at a time, and keeps them in order "
-        "for its readers.</p><p>It can keep them for a long time, and readers can replay them at will, which "
-        "makes it handy for every kind of streaming work you can imagine.</p>"
-    )
-    text = page_description.describe(html)
-    assert text.startswith("Kinesis KDS takes in records") and "Skip me" not in text and "Not this" not in text
-    assert len(text) <= 160 and text.endswith("…")
-
-
-def test_shorten_cuts_at_a_word_boundary() -> None:
-    assert page_description.shorten("short") == "short"
-    cut = page_description.shorten("word " * 60)
-    assert len(cut) <= 160 and cut.endswith("word…")
+# --------------------------------------------------------------------------- the HTML fixes, without a build
 
 
 def test_empty_header_cells_become_data_cells_and_formulas_are_focusable() -> None:
     html = ('<table>\n<thead>\n<tr>\n<th></th>\n<th style="text-align: left;">A</th>\n</tr>\n</thead>\n<tbody>\n'
             '<tr>\n<td>Row <em>one</em></td>\n<td>1</td>\n</tr>\n</tbody>\n</table><div class="formula" markdown="0">')
-    fixed = accessible_content.repair(html)
+    fixed = html_fixes.repair(html)
     assert "<td></td>" in fixed and '<th style="text-align: left;">A</th>' in fixed
     assert '<th scope="row">Row <em>one</em></th>' in fixed and "<td>1</td>" in fixed
     assert 'class="formula" tabindex="0"' in fixed
-    assert accessible_content.repair(fixed) == fixed
+    assert html_fixes.repair(fixed) == fixed
 
 
 def test_only_links_that_leave_the_site_are_marked() -> None:
     html = '<a href="https://docs.aws.amazon.com/x">a</a> <a href="https://example.org/site/">b</a> <a href="../x/">c</a>'
-    out = external_links.mark_external(html, "example.org")
+    out = html_fixes.mark_external(html, "example.org")
     assert '<a data-external href="https://docs.aws.amazon.com/x">' in out
     assert '<a href="https://example.org/site/">' in out and '<a href="../x/">' in out
 
@@ -173,7 +149,7 @@ def test_only_links_that_leave_the_site_are_marked() -> None:
 def test_last_updated_has_no_date_outside_git(tmp_path: Path) -> None:
     page = tmp_path / "page.md"
     page.write_text("# Page\n", encoding="utf-8")
-    assert last_updated.git_date(page) is None
+    assert git_dates.git_date(page) is None
 
 
 # --------------------------------------------------------------------------- diagrams
@@ -203,12 +179,25 @@ def test_unknown_diagram_names_the_page_and_the_closest_names() -> None:
 
 
 def test_same_page_links_drop_their_tooltips_and_other_links_keep_them() -> None:
-    import same_page_links
-
     html = '<a href="./#shard" title="A unit.">Shard</a> <a href="#x" title="t">x</a> <a href="../glossary/#shard" title="A unit.">S</a>'
-    out = same_page_links.drop_same_page_titles(html)
+    out = html_fixes.drop_same_page_titles(html)
     assert '<a href="#shard">Shard</a>' in out and '<a href="#x">x</a>' in out
     assert '<a href="../glossary/#shard" title="A unit.">' in out
+
+
+def test_the_postbuild_page_fixes_leave_a_built_site_as_it_is(site_dir: Path) -> None:
+    """Another engine runs the page fixes on the built pages (python -m studykit postbuild --fix-pages); on
+    pages the MkDocs adapter has fixed already they must change nothing, or the two builds would differ."""
+    from studykit import build, site
+
+    conf = load_mkdocs_config(ROOT / "mkdocs.yml")
+    conf["config_file_path"] = str(ROOT / "mkdocs.yml")
+    model = site.load(site.Settings.from_config(conf))
+    pages = sorted(site_dir.rglob("*.html"))
+    changed = [path.relative_to(site_dir).as_posix() for path in pages
+               if build.ARTICLE.sub(lambda m: m.group(1) + build.fix_page(model, m.group(2), build.page_url_of(path, site_dir))
+                                    + m.group(3), text := path.read_text(encoding="utf-8")) != text]
+    assert len(pages) > 100 and not changed, f"the page fixes are not idempotent on: {changed[:5]}"
 
 
 def test_a_long_table_of_contents_keeps_its_top_levels(site_dir: Path) -> None:

@@ -1,16 +1,13 @@
-"""Every navigation label is its page's title (hooks/nav_titles.py fails the strict build otherwise)."""
+"""Every navigation label is its page's title (hooks/studykit/nav_titles.py fails the strict build otherwise)."""
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 
+from studykit import nav_titles
 from studykit.pages import load_mkdocs_config
 
 ROOT = Path(__file__).resolve().parents[2]
-sys.path.insert(0, str(ROOT / "hooks"))
-
-import nav_titles  # noqa: E402
 
 
 def test_every_nav_label_is_the_page_title() -> None:

@@ -15,7 +15,7 @@ import pytest
 import yaml
 from bs4 import BeautifulSoup
 
-from studykit import data, pages, practice
+from studykit import data, pages, practice, site
 from studykit.practice import Option, Question
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -25,18 +25,11 @@ PRACTICE_JS = [ROOT / "docs/assets/js/practice.js", ROOT / "docs/assets/js/progr
 
 @functools.cache
 def live() -> tuple[data.StudyData, list[pages.SourcePage], list[Question]]:
-    """The site's data, pages and questions, put together as hooks/macros.py does at build time."""
-    study = data.load_all()
-    source = pages.read_pages(ROOT / "docs", pages.load_mkdocs_config(ROOT / "mkdocs.yml")["nav"])
-    notes = [p for p in source if p.is_notes]
-    by_page = {p.src: pages.page_covers(p, study.exams) for p in notes}
-    by_section: dict[str, list[pages.Taught]] = {}
-    for taught in by_page.values():
-        for t in taught:
-            by_section.setdefault(f"{t.page.src}#{t.anchor}", []).append(t)
-    titles = {p.src: p.title for p in source}
-    questions = practice.scenario_questions(study.decisions, by_section, by_page) + practice.bank_questions(study.questions, titles)
-    return study, source, questions
+    """The site's data, pages and questions, from the site model the build uses."""
+    conf = pages.load_mkdocs_config(ROOT / "mkdocs.yml")
+    conf["config_file_path"] = str(ROOT / "mkdocs.yml")
+    model = site.load(site.Settings.from_config(conf))
+    return model.study, model.source_pages, model.questions
 
 
 def make_question(qid: str, tasks: dict[str, tuple[str, ...]], choose: int = 1, kind: str = "bank") -> Question:

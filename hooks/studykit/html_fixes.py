@@ -1,4 +1,11 @@
-"""MkDocs hook: small repairs to generated page content that accessibility checkers flag, and the
+"""The fixes the build makes to each page's HTML, as plain functions any engine can call.
+
+fix_content() runs them in order on a page's content (the rendered Markdown, before the theme wraps it).
+Each fix is idempotent: run again on fixed HTML, it changes nothing, so a postbuild pass over a site
+that is already fixed leaves it as it is.
+
+Accessibility repairs:
+Small repairs to generated page content that accessibility checkers flag, and the
 markup the reader's script needs to make terms and tables work on every screen.
 
 - A table whose top-left header cell is empty has row labels in its first column. The empty
@@ -17,15 +24,56 @@ markup the reader's script needs to make terms and tables work on every screen.
   their display.
 
 Pages and macros keep writing plain Markdown; the fix holds for every page, now and later.
+
+Links that leave the site:
+Mark links that leave the site with data-external.
+
+The print stylesheet prints the address after each such link. It cannot tell by the href
+alone: Material's instant navigation rewrites in-site links to absolute http URLs in the
+browser, so `a[href^="http"]` would also match every glossary link.
+
+Same-page links:
+A link to an anchor on the same page loses its title tooltip.
+
+The glossary links its terms to each other (Related) hundreds of times, each with the full
+definition as a title. On that page the definition is already on screen a scroll away, and
+Material mounts one tooltip per titled element when the page loads: about 1,200 of them made
+the glossary block the main thread for seconds on a phone and added tens of KiB. Links to other
+pages keep their tooltips. For the same reason, on a page with more than MAX_TITLED_HEADERLINKS
+headings (the glossary), the heading permalinks say "Permanent link" with aria-label, not title.
+
+Long tables of contents:
+A very long table of contents keeps only its top levels.
+
+Material prints the table of contents twice (sidebar and mobile drawer). The glossary has an
+entry for every term, about 300, which doubled its DOM and kept phones busy laying it out.
+When a page has more than TOC_MAX_ENTRIES entries, entries below level 2 (h3 and deeper) leave the
+table of contents; the page keeps its headings and anchors, and its own way in to them (the glossary's
+A-Z bar, the summary table of "What AWS has changed").
 """
 
 from __future__ import annotations
 
 import html as htmllib
+import posixpath
 import re
 from typing import Any
+from urllib.parse import urlparse
 
-from mkdocs.utils import get_relative_url
+from markupsafe import Markup, escape
+
+
+def relative_url(url: str, page_url: str) -> str:
+    """`url` (from the site root) as seen from the page at `page_url`, as MkDocs writes it."""
+    base = page_url
+    if base != ".":
+        head, tail = posixpath.split(base)
+        base = head if "." in tail else base
+    rel = posixpath.relpath("/" + url, "/" + base)
+    return rel + "/" if url.endswith("/") else rel
+
+
+# --------------------------------------------------------------------------- accessibility
 
 TABLE = re.compile(r"<table>.*?</table>", re.S)
 EMPTY_CORNER = re.compile(r"(<thead>\s*<tr>\s*)<th(\s[^>]*)?>\s*</th>")
@@ -109,7 +157,7 @@ def abbreviations(html: str, hrefs: dict[str, str], page_url: str) -> str:
         target = hrefs.get(htmllib.unescape(title).split(": ", 1)[0])
         if target:
             path, _, anchor = target.partition("#")
-            link = get_relative_url(path, page_url) + (f"#{anchor}" if anchor else "")
+            link = relative_url(path, page_url) + (f"#{anchor}" if anchor else "")
             attrs += f' data-href="{htmllib.escape(link, quote=True)}"'
         out.append(html[pos:m.start()])
         out.append(f"<abbr {attrs}>{text}</abbr>")
@@ -117,14 +165,6 @@ def abbreviations(html: str, hrefs: dict[str, str], page_url: str) -> str:
     out.append(html[pos:])
     return "".join(out)
 
-
-def glossary_hrefs(config: Any) -> dict[str, str]:
-    """Term name -> address of its entry from the site root, from the data the macros load at start."""
-    try:
-        entries = config["plugins"]["macros"].variables["practice_assets"]["glossary.json"]
-    except (KeyError, AttributeError, TypeError):
-        return {}
-    return {e["term"]: e["href"] for e in entries}
 
 
 def repair(html: str, hrefs: dict[str, str] | None = None, page_url: str = "") -> str:
@@ -134,5 +174,63 @@ def repair(html: str, hrefs: dict[str, str] | None = None, page_url: str = "") -
     return FORMULA_BOX.sub('<div class="formula" tabindex="0" role="group" aria-label="Formula"', html)
 
 
-def on_page_content(html: str, page: Any, config: Any, files: Any) -> str:
-    return repair(html, glossary_hrefs(config), page.url)
+# --------------------------------------------------------------------------- links that leave the site
+
+LINK = re.compile(r'<a href="(https?://[^"]+)"')
+
+
+def mark_external(html: str, site_host: str) -> str:
+    def mark(match: re.Match[str]) -> str:
+        host = urlparse(match.group(1)).netloc
+        return match.group(0) if site_host and host == site_host else f'<a data-external href="{match.group(1)}"'
+
+    return LINK.sub(mark, html)
+
+
+# --------------------------------------------------------------------------- same-page links
+
+SAME_PAGE_LINK = re.compile(r'<a href="(?:\./)?#([^"]*)" title="[^"]*"')
+HEADERLINK_TITLE = re.compile(r'(<a class="headerlink" href="#[^"]*") title="([^"]*)"')
+MAX_TITLED_HEADERLINKS = 100
+
+
+def drop_same_page_titles(html: str) -> str:
+    return SAME_PAGE_LINK.sub(lambda m: f'<a href="#{m.group(1)}"', html)
+
+
+def untitle_headerlinks(html: str) -> str:
+    if len(HEADERLINK_TITLE.findall(html)) <= MAX_TITLED_HEADERLINKS:
+        return html
+    return HEADERLINK_TITLE.sub(r'\1 aria-label="\2"', html)
+
+
+# --------------------------------------------------------------------------- table of contents
+
+TOC_MAX_ENTRIES = 40
+
+
+def toc_size(items: Any) -> int:
+    return sum(1 + toc_size(item.children) for item in items)
+
+
+def prune_toc(items: Any) -> None:
+    """Drop the entries below level 2 of a table of contents (items with .level and .children)."""
+    for item in items:
+        if item.level >= 2:
+            item.children = []
+        else:
+            prune_toc(item.children)
+
+
+# --------------------------------------------------------------------------- all of them
+
+
+def fix_content(html: str, page_url: str, glossary_hrefs: dict[str, str], site_url: str) -> str:
+    html = repair(html, glossary_hrefs, page_url)
+    html = mark_external(html, urlparse(site_url).netloc)
+    return untitle_headerlinks(drop_same_page_titles(html))
+
+
+def description(given: Any) -> Markup:
+    """The page's meta description, escaped once: Material's base.html writes it without escaping."""
+    return Markup(escape(" ".join(str(given).split())))

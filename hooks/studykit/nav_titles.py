@@ -1,4 +1,4 @@
-"""MkDocs hook: every navigation label is its page's title.
+"""Every navigation label is its page's title (a build check).
 
 A reader who picks "Evaluation" in the navigation and lands on "Evaluating ML models" wonders
 whether they are on the right page. So the label of each nav entry, and the label of a section
@@ -11,14 +11,11 @@ The home page is the one exception: its label is "Home", whatever its title.
 
 from __future__ import annotations
 
-import logging
 import re
 from pathlib import Path
 from typing import Any
 
 import yaml
-
-log = logging.getLogger("mkdocs.hooks.nav_titles")
 
 FRONT_MATTER = re.compile(r"\A---\s*\n(.*?\n)---\s*\n", re.S)
 H1 = re.compile(r"^# (.+?)(?:\s*\{[^}]*\})?\s*$", re.M)
@@ -75,8 +72,3 @@ def mismatches(nav: Any, docs_dir: Path) -> list[str]:
             )
     return problems
 
-
-def on_config(config: Any) -> Any:
-    for problem in mismatches(config["nav"], Path(config["docs_dir"])):
-        log.warning(problem)
-    return config
