@@ -3,7 +3,7 @@ and for the decision-table scenarios (data/decisions/), flashcards from the glos
 formats, the readable question pages and the progress panel.
 
 Pure, typed functions with no MkDocs import. The readable pages work without JavaScript (answers sit in
-<details>). At build time hooks/macros.py writes bank.json and glossary.json to assets/practice/;
+<details>). At build time studykit/build.py writes bank.json and glossary.json to assets/practice/;
 docs/assets/js/practice.js (progress panel, storage) and, fetched per page, quiz.js, mock.js and flashcards.js
 load them only when the learner starts. Progress stays in the reader's browser.
 """
@@ -74,7 +74,7 @@ def tasks_of(taught: Iterable[Taught]) -> dict[str, tuple[str, ...]]:
         codes = found.setdefault(t.skill.exam, [])
         if t.skill.task not in codes:
             codes.append(t.skill.task)
-    return {exam: tuple(sorted(codes)) for exam, codes in found.items()}
+    return {exam: tuple(sorted(codes, key=task_sort_key)) for exam, codes in found.items()}
 
 
 def wrong_option_why(decision: Decision, option_id: str, scenario_not: Mapping[str, str]) -> str:
@@ -309,24 +309,31 @@ def question_json(q: Question, use_directory_urls: bool = True, exams: Mapping[s
     return out
 
 
+def quiz_order(questions: Sequence[Question], exam: str) -> list[Question]:
+    """The order in which the quiz lists the questions of one exam: by the first of its tasks in that
+    exam, then written questions before scenario ones, then by id. The scripts take it from bank.json."""
+    def key(q: Question) -> tuple[Any, ...]:
+        codes = sorted(q.tasks.get(exam, ()), key=task_sort_key)
+        return (not codes, task_sort_key(codes[0]) if codes else (), q.kind != "bank", q.id)
+
+    return sorted(questions, key=key)
+
+
 def bank_json(questions: Sequence[Question], exams: Mapping[str, Exam], use_directory_urls: bool = True) -> dict[str, Any]:
     """assets/practice/bank.json: every question with every option's explanation, loaded on demand.
 
-    Questions come in reading order: by the first MLA-C02 (current exam) task they test, then by id.
+    Questions come in the current exam's quiz order; `order` gives each practice exam's (quiz_order).
     `href` is relative to the site root; the script joins it to the root it was loaded from.
     """
     offered = practice_exams(exams)
     current = next(iter(offered), "")
     pages = question_pages(questions, current) if current else {}
-
-    def order(q: Question) -> tuple[Any, ...]:
-        codes = sorted(q.tasks.get(current, ()), key=task_sort_key)
-        return (not codes, task_sort_key(codes[0]) if codes else (), q.kind != "bank", q.id)
-
     return {
         "version": 2,
         "exams": {code: exam_summary(e) for code, e in offered.items()},
-        "questions": [question_json(q, use_directory_urls, offered, pages.get(q.id, "")) for q in sorted(questions, key=order)],
+        "order": {code: [q.id for q in quiz_order(questions, code) if q.tasks.get(code)] for code in offered},
+        "questions": [question_json(q, use_directory_urls, offered, pages.get(q.id, ""))
+                      for q in quiz_order(questions, current)],
     }
 
 
@@ -369,9 +376,13 @@ def glossary_json(glossary: Glossary, entry_page: Callable[[Term], str], use_dir
     ]
 
 
+# A glossary name and a search query match when they are equal once lowercased, with each run of these
+# characters made one space and the ends trimmed. search/terms.json ships the pattern to the search script.
+SEARCH_KEY_JOIN = r"[\s\-_]+"
+
+
 def search_key(name: str) -> str:
-    """How the search worker normalizes a query before looking it up (docs/assets/js/search-worker.js)."""
-    return re.sub(r"[\s\-_]+", " ", name.lower()).strip()
+    return re.sub(SEARCH_KEY_JOIN, " ", name.lower()).strip()
 
 
 def search_terms(glossary: Glossary, usage: Mapping[str, Sequence[tuple[str, str]]],
@@ -387,7 +398,7 @@ def search_terms(glossary: Glossary, usage: Mapping[str, Sequence[tuple[str, str
         })
         for name in t.names:
             names.setdefault(search_key(name), len(records) - 1)
-    return {"terms": records, "names": names, "digests": list(DIGEST_PAGES)}
+    return {"terms": records, "names": names, "digests": list(DIGEST_PAGES), "keyJoin": SEARCH_KEY_JOIN}
 
 
 # Pages that gather what other pages teach (the glossary, the changes, the exam tips, the coverage tables,
