@@ -19,8 +19,30 @@ from studykit.errors import DataError
 
 # Bundle -> its parts, in order, as paths under docs/assets/. A part may share its bundle's name.
 BUNDLES: dict[str, tuple[str, ...]] = {
-    # The one render-blocking stylesheet; the print rules ride along under @media print.
-    "css/notes.css": ("css/notes.css", "css/print.css"),
+    # The one render-blocking stylesheet, a part per thing it styles: the tokens (every custom property)
+    # first, then the rules in cascade order; the print rules ride along under @media print.
+    "css/notes.css": (
+        "css/notes/tokens.css",
+        "css/notes/admonitions.css",
+        "css/notes/base.css",
+        "css/notes/coverage.css",
+        "css/notes/text-boxes.css",
+        "css/notes/diagrams.css",
+        "css/notes/search-results.css",
+        "css/notes/term-popover.css",
+        "css/notes/scroll-cues.css",
+        "css/notes/tables.css",
+        "css/notes/glossary.css",
+        "css/notes/home.css",
+        "css/notes/studied-marks.css",
+        "css/notes/practice-controls.css",
+        "css/notes/quiz.css",
+        "css/notes/practice-tables.css",
+        "css/notes/progress.css",
+        "css/notes/question-pages.css",
+        "css/notes/readiness.css",
+        "css/print.css",
+    ),
 }
 
 
