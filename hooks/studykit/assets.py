@@ -43,6 +43,20 @@ BUNDLES: dict[str, tuple[str, ...]] = {
         "css/notes/readiness.css",
         "css/print.css",
     ),
+    # Every page's script: the learner's record first (window.StudyStore), then the namespace the other
+    # parts share (window.StudyReader), the parts, and last the wiring to Material's page views.
+    "js/reader.js": (
+        "js/reader/store.js",
+        "js/reader/addresses.js",
+        "js/reader/studied-marks.js",
+        "js/reader/moved-pages.js",
+        "js/reader/term-popover.js",
+        "js/reader/scroll-cues.js",
+        "js/reader/loaders.js",
+        "js/reader/setup.js",
+    ),
+    # The search worker's code, loaded by search-worker.js when search opens.
+    "js/search-core.js": ("js/search/ranking.js", "js/search/relay.js"),
 }
 
 
