@@ -57,6 +57,9 @@ BUNDLES: dict[str, tuple[str, ...]] = {
     ),
     # The search worker's code, loaded by search-worker.js when search opens.
     "js/search-core.js": ("js/search/ranking.js", "js/search/relay.js"),
+    # The practice apps, each one request (practice.js, FILES): their parts before the app itself.
+    "js/quiz.js": ("js/quiz/state.js", "js/quiz/app.js"),
+    "js/mock.js": ("js/mock/draw.js", "js/mock/timer.js", "js/mock/app.js"),
 }
 
 
