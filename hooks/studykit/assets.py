@@ -19,8 +19,47 @@ from studykit.errors import DataError
 
 # Bundle -> its parts, in order, as paths under docs/assets/. A part may share its bundle's name.
 BUNDLES: dict[str, tuple[str, ...]] = {
-    # The one render-blocking stylesheet; the print rules ride along under @media print.
-    "css/notes.css": ("css/notes.css", "css/print.css"),
+    # The one render-blocking stylesheet, a part per thing it styles: the tokens (every custom property)
+    # first, then the rules in cascade order; the print rules ride along under @media print.
+    "css/notes.css": (
+        "css/notes/tokens.css",
+        "css/notes/admonitions.css",
+        "css/notes/base.css",
+        "css/notes/coverage.css",
+        "css/notes/text-boxes.css",
+        "css/notes/diagrams.css",
+        "css/notes/search-results.css",
+        "css/notes/term-popover.css",
+        "css/notes/scroll-cues.css",
+        "css/notes/tables.css",
+        "css/notes/glossary.css",
+        "css/notes/home.css",
+        "css/notes/studied-marks.css",
+        "css/notes/practice-controls.css",
+        "css/notes/quiz.css",
+        "css/notes/practice-tables.css",
+        "css/notes/progress.css",
+        "css/notes/question-pages.css",
+        "css/notes/readiness.css",
+        "css/print.css",
+    ),
+    # Every page's script: the learner's record first (window.StudyStore), then the namespace the other
+    # parts share (window.StudyReader), the parts, and last the wiring to Material's page views.
+    "js/reader.js": (
+        "js/reader/store.js",
+        "js/reader/addresses.js",
+        "js/reader/studied-marks.js",
+        "js/reader/moved-pages.js",
+        "js/reader/term-popover.js",
+        "js/reader/scroll-cues.js",
+        "js/reader/loaders.js",
+        "js/reader/setup.js",
+    ),
+    # The search worker's code, loaded by search-worker.js when search opens.
+    "js/search-core.js": ("js/search/ranking.js", "js/search/relay.js"),
+    # The practice apps, each one request (practice.js, FILES): their parts before the app itself.
+    "js/quiz.js": ("js/quiz/state.js", "js/quiz/app.js"),
+    "js/mock.js": ("js/mock/draw.js", "js/mock/timer.js", "js/mock/app.js"),
 }
 
 

@@ -59,7 +59,7 @@ def representative_pages(nav_pages: list[str], kinds: list[str] = KINDS) -> list
 
 
 # The dark palette is Material's "slate" scheme on the body; the site's own dark colors hang off the same
-# attribute (docs/assets/css/notes.css), so switching it in place shows the page as a dark-mode reader
+# attribute (docs/assets/css/notes/tokens.css), so switching it in place shows the page as a dark-mode reader
 # sees it, without loading the page again. Transitions are turned off first: boxes off screen take their
 # new colours only when axe reads them, and would be read mid-fade.
 SET_SCHEME = """scheme => {

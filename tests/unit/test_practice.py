@@ -1,5 +1,5 @@
 """The practice data and helpers: bank.json, the question pages, the mock formats, the progress data, and
-the scoring, drawing, scheduling and import checks of docs/assets/js/practice*.js (run under Node)."""
+the scoring, drawing, scheduling and import checks of docs/assets/js/practice*.js and mock/draw.js (run under Node)."""
 
 from __future__ import annotations
 
@@ -19,7 +19,8 @@ from studykit import data, pages, practice, site
 from studykit.practice import Option, Question
 
 ROOT = Path(__file__).resolve().parents[2]
-PRACTICE_JS = [ROOT / "docs/assets/js/practice.js", ROOT / "docs/assets/js/progress.js", ROOT / "docs/assets/js/practice-questions.js", ROOT / "docs/assets/js/readiness.js",
+PRACTICE_JS = [ROOT / "docs/assets/js/practice.js", ROOT / "docs/assets/js/progress.js", ROOT / "docs/assets/js/practice-questions.js",
+               ROOT / "docs/assets/js/mock/draw.js", ROOT / "docs/assets/js/readiness.js",
                ROOT / "docs/assets/vendor/ts-fsrs/ts-fsrs.umd.js", ROOT / "docs/assets/js/scheduler.js"]
 
 

@@ -15,7 +15,7 @@ from pathlib import Path
 from studykit.spelling import uk_spellings
 
 ROOT = Path(__file__).resolve().parents[2]
-SOURCES = ("docs/**/*.md", "data/**/*.yml", "docs/assets/js/*.js", "overrides/**/*.html", "hooks/**/*.py")
+SOURCES = ("docs/**/*.md", "data/**/*.yml", "docs/assets/js/**/*.js", "overrides/**/*.html", "hooks/**/*.py")
 NOT_SCANNED = {"hooks/studykit/spelling.py"}  # the list of UK forms itself
 OTHER_SPELLINGS = re.compile(r"^(?P<indent>\s*(?:-\s+)?)(?:aliases|formerly):(?P<value>.*)$")
 URL = re.compile(r"https?://\S+")

@@ -197,7 +197,5 @@
     summary();
   }
 
-  // What mock-review.js draws with: the same option lists, letters and links as the quiz.
-
-  global.Practice.register({ flashcards: Cards }, {});
+  global.Practice.register({ flashcards: Cards });
 })(typeof window !== "undefined" ? window : globalThis);

@@ -1,9 +1,9 @@
 /*
- * The glossary filter, on the glossary's index page (docs/glossary/index.md): a box that matches the
- * names, other names and definitions of every term. The index of all terms (assets/practice/glossary.json,
- * written by the build) is fetched the first time the box is focused or typed in. Loaded by reader.js
- * only on the page that has the box. Plain JavaScript, no dependencies.
+ * The glossary filter on the glossary's index page (docs/glossary/index.md): a box that matches the names,
+ * other names and definitions of every term. reader.js loads it only on the page that has the box.
  */
+/* The index of all terms (assets/practice/glossary.json, written by the build) is fetched the first time
+ * the box is focused or typed in. */
 (function () {
   "use strict";
 
@@ -127,5 +127,5 @@
     if (input.value) run(); // the browser restored a query (Back)
   }
 
-  window.GlossaryFilter = { mount: mount, rank: rankTerms };
+  window.GlossaryFilter = { mount: mount };
 })();

@@ -1,10 +1,11 @@
 /*
- * The review after a mock exam: a grid with every question's result, filters (all, right, wrong, flagged,
- * unanswered) and every question as the exam showed it, its options in the same order, each with its
- * explanation, then the section that teaches it, its AWS sources and a way to report a mistake.
- * mock.js fetches this file when it shows a mock exam's report, and draws with practice-questions.js's helpers
- * (window.Practice.ui), so the review reads like the quiz.
+ * The review after a mock exam: a grid with every question's result, filters, and every question as the
+ * exam showed it with its explanations. mock.js fetches this file when it shows a mock exam's report.
  */
+/* The filters: all, right, wrong, flagged, unanswered. Each question keeps its options in the exam's order,
+ * each with its explanation, then the section that teaches it, its AWS sources and a way to report a
+ * mistake; it draws with practice-questions.js's helpers (window.Practice.ui), so the review reads like the
+ * quiz. */
 (function (global) {
   "use strict";
 
@@ -120,5 +121,5 @@
     show("all");
   }
 
-  global.MockReview = { render: render, results: results };
+  global.MockReview = { render: render };
 })(window);

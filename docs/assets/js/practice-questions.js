@@ -1,23 +1,21 @@
 /*
- * What the quiz and the mock exam share: the pure helpers (the option order of an attempt, scoring, the
- * mock's draw by domain weights, the quiz's address) and the page helpers that draw a question and its
- * explanations. practice.js fetches it before quiz.js or mock.js; mock-review.js draws with it too.
+ * What the quiz and the mock exam share: the option order of an attempt, scoring a question, the quiz's
+ * address and question list, and drawing a question with its explanations. practice.js fetches it first.
+ */
+/*
+ * practice.js fetches it before quiz.js or mock.js; mock-review.js draws with it too. Options show in an
+ * order shuffled for each attempt: a quiz round's seed is in its address, a mock exam's is stored with the
+ * exam and its attempt, and optionOrder(question, seed) gives the same order from the same seed, so a
+ * reload, Back or a review shows what the learner saw. Answers are stored as the options' places in the
+ * data, whatever order they were shown in.
  *
- * Options show in an order shuffled for each attempt: a quiz round's seed is in its address, a mock
- * exam's is stored with the exam and its attempt, and optionOrder(question, seed) gives the same order
- * from the same seed, so a reload, Back or a review shows what the learner saw. Answers are stored as
- * the options' places in the data, whatever order they were shown in.
- *
- * A short mock for tests or a quick try: /practice/mock-exam/?questions=3&minutes=1 adds a visibly
- * labeled "Short test" format (questions 1-100, minutes 0.1-300) and selects it.
+ * The pure helpers also run under Node for the unit tests: without a document they join
+ * globalThis.PracticeCore.
  */
 (function (global) {
   "use strict";
 
   var L = global.Practice ? global.Practice.lib : global.PracticeCore;
-  var isMap = L.isMap, percent = L.percent, pad = L.pad, isoDay = L.isoDay, dayDate = L.dayDate, addDays = L.addDays;
-  var daysBetween = L.daysBetween, dueCount = L.dueCount, newToday = L.newToday, plural = L.plural;
-  var MOCK_HISTORY = L.MOCK_HISTORY;
   var LETTERS = "ABCDEF";
 
   // ================================================================ pure helpers
@@ -97,139 +95,6 @@
     return ((q.domains || {})[exam] || []).slice();
   }
 
-  // A mock exam draws at most one question of each group: the questions that share a `decision`, or
-  // else the question alone (practice.Question.group, shipped when it is not the question's id).
-  function groupOf(q) {
-    return q.group || q.id;
-  }
-
-  function apportion(total, weights, available) {
-    var domains = Object.keys(weights);
-    var have = function (d) {
-      return Math.max(0, available[d] || 0);
-    };
-    var need = Math.min(total, domains.reduce(function (s, d) {
-      return s + have(d);
-    }, 0));
-    var capped = {};
-    for (;;) {
-      var open = domains.filter(function (d) {
-        return !(d in capped) && have(d) > 0;
-      });
-      var rest = need - Object.keys(capped).reduce(function (s, d) {
-        return s + capped[d];
-      }, 0);
-      var sum = open.reduce(function (s, d) {
-        return s + weights[d];
-      }, 0);
-      var exact = {};
-      open.forEach(function (d) {
-        exact[d] = sum ? (rest * weights[d]) / sum : rest / open.length;
-      });
-      var over = open.filter(function (d) {
-        return exact[d] > have(d);
-      });
-      if (!over.length) break;
-      over.forEach(function (d) {
-        capped[d] = have(d);
-      });
-    }
-    var counts = {};
-    domains.forEach(function (d) {
-      counts[d] = d in capped ? capped[d] : d in exact ? Math.floor(exact[d]) : 0;
-    });
-    var given = domains.reduce(function (s, d) {
-      return s + counts[d];
-    }, 0);
-    open.slice().sort(function (a, b) {
-      return exact[b] - Math.floor(exact[b]) - (exact[a] - Math.floor(exact[a])) || weights[b] - weights[a];
-    }).forEach(function (d) {
-      if (given < need && counts[d] < have(d)) {
-        counts[d]++;
-        given++;
-      }
-    });
-    return counts;
-  }
-
-  // A mock exam: written questions only (the decision-table drills stay in the quiz), at most one of each
-  // group, as many from each domain as its weight asks. Each domain in turn takes its next question,
-  // so a question on two domains is not always kept by the first; a domain that runs short leaves its
-  // places to the others.
-  function drawMock(questions, exam, total, rand) {
-    var pool = shuffle(questions.filter(function (q) {
-      return q.kind !== "scenario" && domainsIn(q, exam.code).length;
-    }), rand);
-    var byDomain = {}, weights = {}, groups = {}, available = {};
-    exam.domains.forEach(function (d) {
-      weights[d.number] = d.weight;
-      byDomain[d.number] = [];
-      groups[d.number] = {};
-    });
-    pool.forEach(function (q) {
-      domainsIn(q, exam.code).forEach(function (d) {
-        if (!byDomain[d]) return;
-        byDomain[d].push(q);
-        groups[d][groupOf(q)] = true;
-      });
-    });
-    exam.domains.forEach(function (d) {
-      available[d.number] = Object.keys(groups[d.number]).length;
-    });
-    var counts = apportion(total, weights, available);
-    var ids = [], taken = {}, used = {}, got = {}, at = {};
-
-    function take(q) {
-      if (taken[q.id] || used[groupOf(q)]) return false;
-      taken[q.id] = used[groupOf(q)] = true;
-      ids.push(q.id);
-      return true;
-    }
-
-    exam.domains.forEach(function (d) {
-      got[d.number] = at[d.number] = 0;
-    });
-    for (var moved = true; moved;) {
-      moved = false;
-      exam.domains.forEach(function (d) {
-        var n = d.number;
-        while (got[n] < counts[n] && at[n] < byDomain[n].length) {
-          if (take(byDomain[n][at[n]++])) {
-            got[n]++;
-            moved = true;
-            break;
-          }
-        }
-      });
-    }
-    for (var i = 0; i < pool.length && ids.length < total; i++) take(pool[i]);
-    return shuffle(ids, rand);
-  }
-
-  // The score, and per domain: a question on tasks of two domains counts in both.
-  function scoreMock(byId, ids, picked, exam) {
-    var result = { right: 0, total: 0, domains: {}, wrong: [] };
-    exam.domains.forEach(function (d) {
-      result.domains[d.number] = { right: 0, total: 0 };
-    });
-    ids.forEach(function (id) {
-      var q = byId[id];
-      if (!q) return;
-      var ok = isRight(q, (picked || {})[id]);
-      result.total++;
-      if (ok) result.right++;
-      else result.wrong.push(id);
-      domainsIn(q, exam.code).forEach(function (n) {
-        var d = result.domains[n];
-        if (!d) return;
-        d.total++;
-        if (ok) d.right++;
-      });
-    });
-    return result;
-  }
-
-
   // ---- the quiz's address
 
   var MODES = ["all", "new", "wrong", "flagged"];
@@ -301,9 +166,8 @@
   }
 
   var core = {
-    random: random, shuffle: shuffle, isRight: isRight, domainsIn: domainsIn, groupOf: groupOf, apportion: apportion,
-    drawMock: drawMock, scoreMock: scoreMock, readQuizState: readQuizState, quizQuery: quizQuery,
-    selectQuestions: selectQuestions, compareCodes: compareCodes, newSeed: newSeed, optionOrder: optionOrder,
+    random: random, shuffle: shuffle, newSeed: newSeed, optionOrder: optionOrder,
+    isRight: isRight, domainsIn: domainsIn, readQuizState: readQuizState, quizQuery: quizQuery, selectQuestions: selectQuestions,
   };
 
   if (typeof document === "undefined") {
@@ -313,10 +177,8 @@
     return;
   }
 
-
   var h = L.h, siteLink = L.siteLink;
 
-  // ================================================================ page helpers
   // ================================================================ page helpers
 
   // The letters the learner saw for these options (indexes into q.options), in the order shown.
@@ -335,13 +197,6 @@
   function chooseLabel(q) {
     return q.label || "";
   }
-
-  function clock(ms) {
-    var s = Math.max(0, Math.ceil(ms / 1000));
-    var hh = Math.floor(s / 3600), mm = Math.floor((s % 3600) / 60), ss = s % 60;
-    return (hh ? hh + ":" + pad(mm) : String(mm)) + ":" + pad(ss);
-  }
-
 
   function index(questions) {
     var byId = {};
@@ -417,8 +272,8 @@
       (q.topic ? " · " + q.topic : "");
   }
 
-  global.Practice.ui = {
-    LETTERS: LETTERS, letters: letters, chooseLabel: chooseLabel, clock: clock, index: index, optionKey: optionKey, optionReview: optionReview, teachLink: teachLink, reportLink: reportLink, sourcesLine: sourcesLine, afterReveal: afterReveal, examLabel: examLabel, DRILL: DRILL, taskLabel: taskLabel, random: random, shuffle: shuffle, newSeed: newSeed, hash: hash, optionOrder: optionOrder, compareCodes: compareCodes, correctOptions: correctOptions, isRight: isRight, domainsIn: domainsIn, groupOf: groupOf, apportion: apportion, drawMock: drawMock, scoreMock: scoreMock, readQuizState: readQuizState, quizQuery: quizQuery, selectQuestions: selectQuestions, MODES: MODES,
-  };
-  global.Practice.register({}, core);
+  global.Practice.ui = Object.assign(core, {
+    correctOptions: correctOptions, LETTERS: LETTERS, letters: letters, chooseLabel: chooseLabel, index: index, optionKey: optionKey, optionReview: optionReview,
+    afterReveal: afterReveal, examLabel: examLabel, taskLabel: taskLabel,
+  });
 })(typeof window !== "undefined" ? window : globalThis);

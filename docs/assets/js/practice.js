@@ -1,15 +1,17 @@
 /*
- * The practice apps: the quiz, the mock exam, the flashcards and the progress panel. reader.js loads
- * this file only on pages with a [data-practice] element and calls window.Practice.mount(document)
- * on every page view (Material's instant navigation swaps pages without reloading scripts).
- *
- * Plain JavaScript, no dependencies, no network calls but the site's own JSON files, which load only
- * when the learner starts: assets/practice/bank.json (questions) and glossary.json (flashcards).
+ * The practice apps' loader and shared helpers: reader.js loads this file on pages with a [data-practice]
+ * element, and it fetches each app's own files (FILES below) when a page first shows the app.
+ */
+/*
+ * reader.js calls window.Practice.mount(document) on every page view (Material's instant navigation swaps
+ * pages without reloading scripts). The apps: the quiz, the mock exam, the flashcards, the progress panel
+ * and the readiness estimate. No network calls but the site's own JSON files, which load only when the
+ * learner starts: assets/practice/bank.json (questions) and glossary.json (flashcards).
  *
  * What is kept, all in this browser:
- *   - window.StudyStore (reader.js), localStorage "aws-ml-notes:v2": {version: 2, pages: {pageId: true},
- *     answers: {qid: {right, at, times}}, flags: {qid: true}, mocks: [attempt, ... the last 20],
- *     cards: {termId: {due: "YYYY-MM-DD", interval, ease, reps, lapses, first, last}}};
+ *   - window.StudyStore (reader/store.js, in reader.js), localStorage "aws-ml-notes:v2": {version: 2,
+ *     pages: {pageId: true}, answers: {qid: {right, at, times}}, flags: {qid: true}, mocks: [attempt, ...
+ *     the last 20], cards: {termId: {due: "YYYY-MM-DD", interval, ease, reps, lapses, first, last}}};
  *   - the mock exam in progress: localStorage "aws-ml-notes:mock" (survives a reload); it and each finished
  *     attempt keep the seed that drew the questions and ordered their options, so a review shows them as
  *     they were shown;
@@ -19,15 +21,15 @@
  * move to another question adds a history entry, so Back returns to the previous one. (Not "q" or "h":
  * Material reads those as a search.)
  *
- * This file holds the progress panel, the learner's storage and the shared helpers; pages such as the
- * home page load it for the panel alone. It fetches the other files only on a page that uses them:
- * practice-questions.js with quiz.js or mock.js, scheduler.js with flashcards.js (and, when a review
- * starts, the vendored FSRS library), mock-review.js (the review after a mock exam, fetched by mock.js)
- * and readiness.js (the readiness estimate, and its column in the progress panel once the learner has
+ * The files per app: progress.js for the progress panel (pages such as the home page load this file for
+ * the panel alone), practice-questions.js with quiz.js or mock.js (each built from its parts,
+ * hooks/studykit/assets.py, BUNDLES), scheduler.js with flashcards.js (and, when a review starts, the
+ * vendored FSRS library), mock-review.js (the review after a mock exam, fetched by mock.js) and
+ * readiness.js (the readiness estimate, and its column in the progress panel once the learner has
  * answers or flashcards).
  *
- * The pure helpers (scoring, drawing by weight, import checks, scheduling) also run under Node for the
- * unit tests: without a document they only fill globalThis.PracticeCore.
+ * The pure helpers (days, percentages, an answer's record) also run under Node for the unit tests: without
+ * a document they only fill globalThis.PracticeCore, which the other files' pure helpers join.
  */
 (function (global) {
   "use strict";
@@ -57,12 +59,6 @@
   function dayDate(day) {
     var p = day.split("-").map(Number);
     return new Date(p[0], p[1] - 1, p[2]);
-  }
-
-  function addDays(day, n) {
-    var d = dayDate(day);
-    d.setDate(d.getDate() + n);
-    return isoDay(d);
   }
 
   function daysBetween(from, to) {
@@ -110,9 +106,8 @@
   }
 
   var core = {
-    isMap: isMap, percent: percent, pad: pad, isoDay: isoDay, dayDate: dayDate, addDays: addDays, daysBetween: daysBetween,
-    dueCount: dueCount, newToday: newToday, plural: plural, MOCK_HISTORY: MOCK_HISTORY, showDay: showDay, fromToday: fromToday,
-    domainsOf: domainsOf, answerRecord: answerRecord,
+    isMap: isMap, percent: percent, pad: pad, isoDay: isoDay, dueCount: dueCount, newToday: newToday, plural: plural,
+    MOCK_HISTORY: MOCK_HISTORY, showDay: showDay, fromToday: fromToday, domainsOf: domainsOf, answerRecord: answerRecord,
   };
 
   if (typeof document === "undefined") {
@@ -357,22 +352,18 @@
     });
   }
 
-  // quiz.js, mock.js and flashcards.js add their apps here, and practice-questions.js its helpers.
-  function register(apps, helpers) {
+  // Each app's file adds its app here: quiz.js, mock.js, flashcards.js, progress.js and readiness.js.
+  function register(apps) {
     Object.keys(apps).forEach(function (k) {
       APPS[k] = apps[k];
-    });
-    Object.keys(helpers).forEach(function (k) {
-      core[k] = helpers[k];
     });
   }
 
   global.Practice = {
     mount: mount,
     register: register,
-    core: core,
     lib: Object.assign({}, core, {
-      ROOT: ROOT, store: store, loadJSON: loadJSON, h: h, button: button, clear: clear, announce: announce, focus: focus,
+      store: store, loadJSON: loadJSON, h: h, button: button, clear: clear, announce: announce, focus: focus,
       siteLink: siteLink, readKey: readKey, writeKey: writeKey, onControl: onControl, keys: keys, readMock: readMock,
       writeMock: writeMock, confirmDialog: confirmDialog, loadScript: loadScript,
     }),

@@ -1,10 +1,10 @@
 /*
  * The progress panel (the home and practice pages): studied pages and right answers per domain, and the
- * learner's own copy of the record: export, an import that shows the file against this browser and
- * merges by default, and a clear that asks first and can be undone. practice.js fetches this file on
- * the pages that have the panel. Its pure helpers (the import check and the merge) also run under Node
- * for the unit tests: without a document they only fill globalThis.PracticeCore.
+ * learner's own copy of the record. practice.js fetches this file on the pages that have the panel.
  */
+/* The copy: export, an import that shows the file against this browser and merges by default, and a clear
+ * that asks first and can be undone. The pure helpers (the import check and the merge) also run under Node
+ * for the unit tests: without a document they only fill globalThis.PracticeCore. */
 (function (global) {
   "use strict";
 
@@ -383,5 +383,5 @@
     refresh();
   }
 
-  global.Practice.register({ progress: Progress }, helpers);
+  global.Practice.register({ progress: Progress });
 })(typeof window !== "undefined" ? window : globalThis);

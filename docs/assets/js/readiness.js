@@ -1,6 +1,8 @@
 /*
  * The readiness estimate: for each domain and task statement of the current exam, the share of this site's
  * questions on it the learner would likely answer right today, with a band that says how sure that is.
+ */
+/*
  * The rules come from the build (hooks/studykit/readiness.py, in assets/practice/readiness.json, which also
  * maps every question to its tasks, its domains and the section that teaches it); this file applies them
  * to the answers and flashcards kept in this browser. practice.js fetches it on the practice page and for
@@ -222,13 +224,8 @@
     });
   }
 
-  var loaded = null;
-
   function withData(then) {
-    L.loadJSON("readiness.json").then(function (data) {
-      loaded = data;
-      then(data);
-    }, function () { /* the dashes stay */ });
+    L.loadJSON("readiness.json").then(then, function () { /* the dashes stay */ });
   }
 
   function fill(root, record, bars) {
@@ -302,8 +299,6 @@
     refresh();
   }
 
-  global.Readiness = { fill: fill, estimate: estimate, loaded: function () {
-    return loaded;
-  } };
-  global.Practice.register({ readiness: Panel }, core);
+  global.Readiness = { fill: fill };
+  global.Practice.register({ readiness: Panel });
 })(typeof window !== "undefined" ? window : globalThis);

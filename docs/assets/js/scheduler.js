@@ -1,7 +1,8 @@
 /*
  * When a flashcard is due again: FSRS (the Free Spaced Repetition Scheduler), through the vendored ts-fsrs
  * 5.4.2 (assets/vendor/ts-fsrs, MIT License), which flashcards.js fetches when a review starts.
- *
+ */
+/*
  * Cards are scheduled in whole days, at the site's desired retention (90%). A stored card keeps the fields the rest
  * of the site reads (due, interval, reps, lapses, first, last) and FSRS's memory state (stability,
  * difficulty, state). "Again" leaves a card due today, so a forgotten card comes back in the same session.
@@ -97,6 +98,5 @@
   }
 
   var api = { setRetention: setRetention, review: review, upgrade: upgrade, fromSm2: fromSm2, isFsrs: isFsrs };
-  if (global.Practice) global.Practice.scheduler = api;
   global.Scheduler = api;
 })(typeof window !== "undefined" ? window : globalThis);

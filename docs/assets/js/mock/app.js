@@ -1,8 +1,10 @@
 /*
- * The timed mock exam: written questions drawn by the domain weights, closed book, then a report.
- * practice.js fetches practice-questions.js, then this file, on the mock exam page; the review after the
- * report is in mock-review.js. A short test: /practice/mock-exam/?questions=3&minutes=1.
+ * The timed mock exam: its setup, the exam itself (closed book, with a navigator and flags), then a report.
+ * The last part of mock.js, after mock/draw.js and mock/timer.js.
  */
+/* practice.js fetches practice-questions.js, then mock.js, on the mock exam page; the review after the
+ * report is in mock-review.js. A short mock for tests or a quick try: /practice/mock-exam/?questions=3&minutes=1
+ * adds a visibly labeled "Short test" format (questions 1-100, minutes 0.1-300) and selects it. */
 (function (global) {
   "use strict";
 
@@ -12,11 +14,10 @@
   var isMap = L.isMap, percent = L.percent, plural = L.plural, MOCK_HISTORY = L.MOCK_HISTORY, h = L.h, button = L.button;
   var clear = L.clear, announce = L.announce, focus = L.focus, onControl = L.onControl, store = L.store, loadJSON = L.loadJSON;
   var readMock = L.readMock, writeMock = L.writeMock, keys = L.keys;
-  var LETTERS = U.LETTERS, chooseLabel = U.chooseLabel, clock = U.clock, index = U.index, optionKey = U.optionKey, examLabel = U.examLabel;
-  var random = U.random, newSeed = U.newSeed, optionOrder = U.optionOrder, isRight = U.isRight, drawMock = U.drawMock, scoreMock = U.scoreMock;
-  var quizQuery = U.quizQuery;
-
-  // ================================================================ mock exam
+  var LETTERS = U.LETTERS, chooseLabel = U.chooseLabel, index = U.index, optionKey = U.optionKey, examLabel = U.examLabel;
+  var random = U.random, newSeed = U.newSeed, optionOrder = U.optionOrder, isRight = U.isRight, quizQuery = U.quizQuery;
+  var drawMock = global.MockDraw.drawMock, scoreMock = global.MockDraw.scoreMock;
+  var T = global.MockTimer, clock = T.clock;
 
   // The class on <html> that hides search and navigation during an exam (reader.js removes it on every
   // page view, so it never outlives the mock exam's page).
@@ -45,7 +46,8 @@
     setup.exams.forEach(function (e) {
       examBy[e.code] = e;
     });
-    var bank = null, byId = {}, m = null, timer = null;
+    var bank = null, byId = {}, m = null;
+    var timer = T.Ticker(tick);
 
     function withBank(then) {
       clear(app.mount).appendChild(h("p", { class: "practice-hint" }, ["Loading the questions…"]));
@@ -162,20 +164,12 @@
     }
 
     function tick() {
-      if (!app.el.isConnected) {
-        clearInterval(timer);
-        timer = null;
-        return;
-      }
+      if (!app.el.isConnected) return timer.stop();
       var left = m.deadline - Date.now();
       timeText.textContent = clock(left);
-      var total = m.format.minutes * 60000;
-      [[600, "Ten minutes left."], [60, "One minute left."]].forEach(function (t) {
-        if (left <= t[0] * 1000 && total > t[0] * 1000 && !m.told[t[0]]) {
-          m.told[t[0]] = true;
-          save();
-          announce(app, t[1]);
-        }
+      T.warningsDue(left, m.format.minutes * 60000, m.told).forEach(function (text) {
+        save();
+        announce(app, text);
       });
       if (left <= 0) submit(true);
     }
@@ -206,7 +200,7 @@
       clear(app.mount).appendChild(bar);
       app.mount.appendChild(main);
       app.mount.appendChild(nav);
-      if (!timer) timer = setInterval(tick, 1000);
+      timer.start();
       if (m.deadline - Date.now() <= 0) return submit(true, true);
       showQuestion(pos, moveFocus);
     }
@@ -352,8 +346,7 @@
         }, { class: "practice-button practice-button--primary" }),
       ]));
       main.appendChild(h("p", {}, [button("Quit without a score", function () {
-        clearInterval(timer);
-        timer = null;
+        timer.stop();
         writeMock(null);
         m = null;
         announce(app, "The exam was discarded.");
@@ -380,8 +373,7 @@
     function submit(timedOut, whileAway) {
       if (!m) return;
       closedBook(false);
-      clearInterval(timer);
-      timer = null;
+      timer.stop();
       keys.current = null;
       var e = examBy[m.exam];
       var s = scoreMock(byId, m.ids, m.answers, e);
@@ -527,8 +519,5 @@
     }
   }
 
-  // ================================================================ flashcards
-
-
-  global.Practice.register({ mock: Mock }, {});
+  global.Practice.register({ mock: Mock });
 })(typeof window !== "undefined" ? window : globalThis);

@@ -1,24 +1,22 @@
 /*
- * The quiz: every question of the site, filtered by exam, domain, task or topic, one at a time.
- * Its filters, order and place live in the address, so Back, Previous and a reload return to the same
- * question. practice.js fetches practice-questions.js, then this file, on the quiz page.
+ * The quiz: every question of the site, filtered by exam, domain, task or topic, one at a time, with its
+ * explanations and the round's result. The last part of quiz.js, after its state (quiz/state.js).
  */
+/* practice.js fetches practice-questions.js, then quiz.js, on the quiz page. The state lives in the address
+ * and the session, so Back, Previous and a reload return to the same question. */
 (function (global) {
   "use strict";
 
   if (typeof document === "undefined") return;
   var L = global.Practice.lib;
   var U = global.Practice.ui;
-  var isMap = L.isMap, percent = L.percent, plural = L.plural, h = L.h, button = L.button, clear = L.clear;
-  var announce = L.announce, focus = L.focus, readKey = L.readKey, writeKey = L.writeKey, onControl = L.onControl, store = L.store;
-  var loadJSON = L.loadJSON, keys = L.keys;
+  var S = global.QuizState;
+  var percent = L.percent, plural = L.plural, h = L.h, button = L.button, clear = L.clear;
+  var announce = L.announce, focus = L.focus, onControl = L.onControl, store = L.store, loadJSON = L.loadJSON, keys = L.keys;
   var LETTERS = U.LETTERS, letters = U.letters, chooseLabel = U.chooseLabel, index = U.index, optionKey = U.optionKey, optionReview = U.optionReview;
   var afterReveal = U.afterReveal, examLabel = U.examLabel, taskLabel = U.taskLabel, newSeed = U.newSeed, optionOrder = U.optionOrder, correctOptions = U.correctOptions;
-  var isRight = U.isRight, readQuizState = U.readQuizState, quizQuery = U.quizQuery, selectQuestions = U.selectQuestions;
+  var isRight = U.isRight, readQuizState = U.readQuizState, selectQuestions = U.selectQuestions;
 
-  // ================================================================ quiz
-
-  var QUIZ_SESSION = "aws-ml-notes:quiz";
   var quizOnPage = null;
 
   global.addEventListener("popstate", function () {
@@ -36,29 +34,11 @@
     var fields = {};
 
     function fixState(s) {
-      var exam = examBy[s.exam] || setup.exams[0];
-      s.exam = exam.code;
-      var domains = {}, taskDomain = {};
-      exam.domains.forEach(function (d) {
-        domains[d.number] = true;
-        d.tasks.forEach(function (t) {
-          taskDomain[t.code] = d.number;
-        });
-      });
-      if (!taskDomain[s.task]) s.task = "";
-      if (s.task) s.domain = taskDomain[s.task];
-      if (!domains[s.domain]) s.domain = "";
-      if (setup.topics.indexOf(s.topic) < 0) s.topic = "";
-      if (!s.seed) s.seed = newSeed();
-      return s;
+      return S.fix(s, setup, examBy);
     }
 
-    // Moving between questions adds an entry to the history, so the browser's Back returns to the
-    // previous question; changing a filter replaces the entry.
     function writeURL(push) {
-      var url = location.pathname + quizQuery(state);
-      if (push && url !== location.pathname + location.search) history.pushState(null, "", url);
-      else history.replaceState(history.state, "", url);
+      S.writeAddress(state, push);
     }
 
     // ---- filters
@@ -154,26 +134,17 @@
     app.mount.appendChild(body);
     fillFilters();
 
-    // ---- the question list of this visit (kept in sessionStorage, so a reload or Back finds the
-    // same list even in the modes whose membership changes as you answer)
-
-    function listKey() {
-      return location.pathname + quizQuery(state, false);
-    }
+    // ---- the question list of this visit
 
     function saveSession() {
-      writeKey("sessionStorage", QUIZ_SESSION, { key: listKey(), ids: list.map(function (q) {
-        return q.id;
-      }), answers: session });
+      S.saveRound(state, list, session);
     }
 
     function rebuild(fresh) {
-      var saved = readKey("sessionStorage", QUIZ_SESSION);
-      if (!fresh && saved && saved.key === listKey() && Array.isArray(saved.ids)) {
-        list = saved.ids.map(function (id) {
-          return byId[id];
-        }).filter(Boolean);
-        session = isMap(saved.answers) ? saved.answers : {};
+      var saved = fresh ? null : S.savedRound(state, byId);
+      if (saved) {
+        list = saved.list;
+        session = saved.answers;
       } else {
         list = selectQuestions(bank.questions, state, store().load());
         session = {};
@@ -211,15 +182,7 @@
     }
 
     function tally() {
-      var answered = 0, right = 0;
-      list.forEach(function (q) {
-        var a = session[q.id];
-        if (a && a.done) {
-          answered++;
-          if (isRight(q, a.sel)) right++;
-        }
-      });
-      return { answered: answered, right: right };
+      return S.tally(list, session);
     }
 
     function show(moveFocus) {
@@ -249,7 +212,7 @@
     // alone, so the quiz reads its place from the address itself.
     quizOnPage = { el: app.el, path: location.pathname, pop: function () {
       var next = fixState(readQuizState(location.search));
-      var sameRound = quizQuery(next, false) === quizQuery(state, false);
+      var sameRound = S.sameRound(next, state);
       state = next;
       fillFilters();
       if (!bank) return state.n ? start(true) : intro();
@@ -398,12 +361,7 @@
 
     function finished(moveFocus) {
       var t = tally();
-      var wrong = list.filter(function (q) {
-        var a = session[q.id];
-        return a && a.done && !isRight(q, a.sel);
-      }).map(function (q) {
-        return q.id;
-      });
+      var wrong = S.wrongIds(list, session);
       var title = h("h2", { class: "quiz-done", tabindex: "-1" }, ["End of this round"]);
       clear(body).appendChild(title);
       body.appendChild(h("p", {}, [
@@ -442,6 +400,5 @@
     else intro();
   }
 
-
-  global.Practice.register({ quiz: Quiz }, {});
+  global.Practice.register({ quiz: Quiz });
 })(typeof window !== "undefined" ? window : globalThis);

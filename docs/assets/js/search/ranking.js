@@ -1,7 +1,8 @@
 /*
- * The site's search worker: Material's own worker (its lunr index, query syntax and result format),
- * with three changes to how results are chosen and ordered.
- *
+ * How the site's search chooses and orders results, on top of Material's own search (its lunr index, query
+ * syntax and result format). The first part of search-core.js; search/relay.js passes it the queries.
+ */
+/*
  * 1. A glossary name, alias or former name typed in full puts that term's own entry first, under its
  *    glossary page, followed by the notes pages that use the term ("used on").
  * 2. A query of several words lists the pages that match every word before those that match some, and
@@ -12,58 +13,16 @@
  * 4. For several words that are not a glossary name, pages that teach them come before the digests that
  *    only gather them (the glossary, the changes, exam-tip and coverage pages: terms.json's `digests`).
  * Every row of a result, the page's own row included, carries the words to highlight on the page.
- *
- * Material creates the worker from the URL in its __config block when a page loads; overrides/main.html
- * points that URL at assets/js/search-worker.js, which loads this file when search opens, and passes
- * Material's worker (?material=) and the term index written at build time (?terms=). Those load then too.
  */
-/* global importScripts */
 (function () {
   "use strict";
 
-  var SETUP = 0;
-  var QUERY = 2;
-  var RESULT = 3;
-
-  var params = new URL(self.location.href).searchParams;
-  var terms = null; // {terms: [{entry: location, pages: [locations]}], names: {normalized name: index}}
-  var docs = {}; // location -> search document, from the SETUP message
-  var forward = self.postMessage.bind(self);
-  var waiting = []; // resolvers of our own queries to Material's handler, in order
-  var internal = false; // true while we dispatch our own query
-  var chain = Promise.resolve();
-  var latest = 0;
-
-  function loadTerms() {
-    var url = params.get("terms");
-    if (!url) return;
-    try {
-      var request = new XMLHttpRequest();
-      request.open("GET", url, false); // the worker has nothing else to do until it knows the terms
-      request.send();
-      if (request.status === 200) terms = JSON.parse(request.responseText);
-    } catch (err) {
-      terms = null; // search still works, without the term-first order
-    }
-  }
+  var terms = null; // {terms: [{entry: location, pages: [locations]}], names: {normalized name: index}, digests}
+  var docs = {}; // location -> search document, from Material's setup message
+  var run = null; // runs one query through Material's own search: query -> promise of its result
 
   function normalize(query) {
     return query.toLowerCase().replace(/[\s\-_]+/g, " ").trim();
-  }
-
-  // Run one query through Material's own handler and get its result back.
-  function run(query) {
-    return new Promise(function (resolve) {
-      waiting.push(resolve);
-      internal = true;
-      try {
-        self.dispatchEvent(new MessageEvent("message", { data: { type: QUERY, data: query } }));
-      } finally {
-        internal = false;
-      }
-    }).then(function (message) {
-      return message.data || { items: [] };
-    });
   }
 
   function hasSyntax(query) {
@@ -76,12 +35,6 @@
 
   function groupKey(group) {
     return group[0].location.split("#")[0];
-  }
-
-  function articleOf(group) {
-    var key = groupKey(group);
-    for (var i = 0; i < group.length; i++) if (group[i].location === key) return group[i];
-    return null;
   }
 
   // Groups of `first`, then the groups of `rest` whose page is not in `first`.
@@ -310,56 +263,16 @@
     });
   }
 
-  // Material's worker, loaded when search opens rather than with every page: its handler then
-  // registers behind ours and gets the setup message again from us.
-  var materialLoaded = false;
-
-  function loadMaterial() {
-    if (materialLoaded) return;
-    materialLoaded = true;
-    importScripts(params.get("material"));
-    // Material's handler answers with postMessage: our own queries' answers come back here.
-    self.postMessage = function (message) {
-      if (message && message.type === RESULT && waiting.length) {
-        waiting.shift()(message);
-        return;
-      }
-      forward(message);
-    };
-  }
-
-  self.addEventListener("message", function (event) {
-    if (internal || !event.data) return; // our own message: Material's handler takes it
-    if (event.data.type === SETUP) {
-      loadTerms();
-      loadMaterial();
-      (event.data.data.docs || []).forEach(function (doc) {
+  self.SearchRanking = {
+    // What ranking needs, once Material's worker is set up: the term index (null without one), the
+    // search documents and the way to ask Material's own search.
+    setup: function (termIndex, documents, ask) {
+      terms = termIndex;
+      documents.forEach(function (doc) {
         docs[doc.location] = doc;
       });
-      event.stopImmediatePropagation();
-      internal = true;
-      try {
-        self.dispatchEvent(new MessageEvent("message", { data: event.data }));
-      } finally {
-        internal = false;
-      }
-      return;
-    }
-    if (event.data.type !== QUERY) return;
-    event.stopImmediatePropagation();
-    var query = String(event.data.data || "");
-    var ticket = ++latest;
-    chain = chain
-      .then(function () {
-        if (ticket !== latest) return null; // a newer query is waiting: skip this one
-        return search(query);
-      })
-      .then(function (result) {
-        if (result && ticket === latest) forward({ type: RESULT, data: result });
-      })
-      .catch(function () {
-        forward({ type: RESULT, data: { items: [] } });
-      });
-  });
-
+      run = ask;
+    },
+    search: search,
+  };
 })();
