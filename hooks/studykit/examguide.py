@@ -64,7 +64,7 @@ def exam_map(
 
 def study_toggle(page_id: str, domains: Mapping[str, str]) -> str:
     """The "studied" switch, in the HTML from the start so that showing it moves nothing
-    (docs/assets/js/reader.js wires it up; notes.css hides it when scripts are off)."""
+    (docs/assets/js/reader/studied-marks.js wires it up; notes.css hides it when scripts are off)."""
     data = " ".join(f'data-domain-{html.escape(e.lower())}="{html.escape(d)}"' for e, d in domains.items() if d)
     return (
         f'<p class="study-mark"><button type="button" class="md-button study-toggle" data-page="{html.escape(page_id)}" '

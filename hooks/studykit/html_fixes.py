@@ -16,7 +16,7 @@ markup the reader's script needs to make terms and tables work on every screen.
 - Abbreviations (<abbr title>, from the glossary) behave like glossary links: the first use of each
   abbreviation in a section can be reached with the keyboard (tabindex="0"; the theme shows its
   tooltip on focus), and every use carries `data-href`, the address of its glossary entry, for the
-  definition popover that a tap opens (docs/assets/js/reader.js). Uses inside a link, a button or a
+  definition popover that a tap opens (docs/assets/js/reader/term-popover.js). Uses inside a link, a button or a
   <summary> stay out of the tab order: a focusable element inside another is nested-interactive.
 - Comparison tables (<div class="compare-table">) name each cell's column in `data-label`, so that
   below about 480 px notes.css can stack their rows into cards with the headers as labels. The table

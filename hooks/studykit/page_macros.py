@@ -316,7 +316,7 @@ class PageMacros:
 
     def continue_panel(self) -> str:
         """Home page: "Continue where you left off" and a one-line progress summary, hidden until
-        docs/assets/js/reader.js finds progress in this browser. Carries the notes pages in reading order."""
+        docs/assets/js/reader/studied-marks.js finds progress in this browser. Carries the notes pages in reading order."""
         path = [{"id": p.src[:-3], "title": p.title, "href": practice.href(p.src, self._here(), self.m.directory_urls)}
                 for p in self.m.notes_pages]
         mock = practice.href("practice/mock-exam.md", self._here(), self.m.directory_urls)

@@ -172,7 +172,7 @@ class SiteModel:
 
     @functools.cached_property
     def moved_pages(self) -> dict[str, str]:
-        """Old page id -> new page id, from the redirects of the pages that moved (reader.js keeps studied marks)."""
+        """Old page id -> new page id, from the redirects of the pages that moved (docs/assets/js/reader/moved-pages.js keeps studied marks)."""
         return {old[:-3]: new[:-3] for old, new in self.settings.redirects}
 
     @functools.cached_property

@@ -369,12 +369,14 @@ def test_import_accepts_an_export_and_rejects_anything_else() -> None:
 def test_quiz_address_round_trip_and_modes() -> None:
     result = js("""(() => {
       const s = C.readQuizState("?exam=MLS-C01&domain=2&task=2.3&topic=T&mode=wrong&order=shuffled&seed=42&n=3");
+      const d2 = {"MLS-C01": ["2"]};
       const qs = [
-        {id: "a", topic: "T", tasks: {"MLS-C01": ["2.3"]}}, {id: "b", topic: "T", tasks: {"MLS-C01": ["2.3"]}},
-        {id: "c", topic: "U", tasks: {"MLS-C01": ["2.3"]}}, {id: "d", topic: "T", tasks: {"MLS-C01": ["2.1"]}},
+        {id: "a", topic: "T", tasks: {"MLS-C01": ["2.3"]}, domains: d2}, {id: "b", topic: "T", tasks: {"MLS-C01": ["2.3"]}, domains: d2},
+        {id: "c", topic: "U", tasks: {"MLS-C01": ["2.3"]}, domains: d2}, {id: "d", topic: "T", tasks: {"MLS-C01": ["2.1"]}, domains: d2},
       ];
+      const bank = {questions: qs, order: {"MLS-C01": ["d", "a", "b", "c"]}};
       const record = {answers: {a: {right: false}, b: {right: true}}, flags: {b: true}};
-      const pick = (extra) => C.selectQuestions(qs, Object.assign({}, s, extra), record).map(q => q.id);
+      const pick = (extra) => C.selectQuestions(bank, Object.assign({}, s, extra), record).map(q => q.id);
       return {s, back: C.quizQuery(s), wrong: pick({}), flagged: pick({mode: "flagged"}), fresh: pick({mode: "new", topic: ""}),
               all: pick({mode: "all", topic: "", task: "", domain: "", order: "listed"}),
               retry: C.quizQuery({exam: "MLA-C02", ids: ["x/y", "z"], mode: "all", order: "listed", n: 1})};
@@ -383,7 +385,7 @@ def test_quiz_address_round_trip_and_modes() -> None:
                            "seed": 42, "n": 3, "ids": None}
     assert result["back"] == "?exam=MLS-C01&domain=2&task=2.3&topic=T&mode=wrong&order=shuffled&seed=42&n=3"
     assert result["wrong"] == ["a"] and result["flagged"] == ["b"] and result["fresh"] == ["c"]
-    assert result["all"] == ["d", "a", "b", "c"], "as listed: by task, then bank order"
+    assert result["all"] == ["d", "a", "b", "c"], "as listed: in the build's order for the exam"
     assert result["retry"] == "?ids=x%2Fy%2Cz&exam=MLA-C02&n=1"
     assert not re.search(r"[?&][qh]=", result["back"]), "Material reads ?q= and ?h= as a search"
 

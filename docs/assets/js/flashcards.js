@@ -23,7 +23,7 @@
   }
 
   function Cards(app) {
-    var setup = app.data || { deck: 0, newPerDay: 20 };
+    var setup = app.data; // deck size, new cards a day and retention, from the build (practice_app)
     var deck = null, byId = {}, queue = [], pos = 0, reviewed = 0, log = null, today;
     S.setRetention(setup.retention);
     var saved = store().load();

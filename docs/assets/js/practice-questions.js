@@ -1,9 +1,7 @@
 /*
  * What the quiz and the mock exam share: the option order of an attempt, scoring a question, the quiz's
- * address and question list, and drawing a question with its explanations. practice.js fetches it first.
- */
-/*
- * practice.js fetches it before quiz.js or mock.js; mock-review.js draws with it too. Options show in an
+ * address and question list, and drawing a question with its explanations. practice.js fetches it
+ * before quiz.js or mock.js; mock-review.js draws with it too. Options show in an
  * order shuffled for each attempt: a quiz round's seed is in its address, a mock exam's is stored with the
  * exam and its attempt, and optionOrder(question, seed) gives the same order from the same seed, so a
  * reload, Back or a review shows what the learner saw. Answers are stored as the options' places in the
@@ -62,15 +60,6 @@
     return seed ? shuffle(order, random(hash(seed + ":" + q.id))) : order;
   }
 
-  function compareCodes(a, b) {
-    var x = String(a).split("."), y = String(b).split(".");
-    for (var i = 0; i < Math.max(x.length, y.length); i++) {
-      var d = (Number(x[i]) || 0) - (Number(y[i]) || 0);
-      if (d) return d;
-    }
-    return 0;
-  }
-
   function correctOptions(q) {
     var out = [];
     q.options.forEach(function (o, i) {
@@ -90,9 +79,9 @@
     });
   }
 
-  // The domains of `exam` a question tests: the build's one definition, shipped in bank.json.
+  // The domains of `exam` a question tests (the build's one definition, shipped in bank.json).
   function domainsIn(q, exam) {
-    return ((q.domains || {})[exam] || []).slice();
+    return (L.domainsOf(q)[exam] || []).slice();
   }
 
   // ---- the quiz's address
@@ -129,37 +118,36 @@
     return text ? "?" + text : "";
   }
 
-  function selectQuestions(questions, s, record) {
+  // The quiz's questions from bank.json: chosen by the address, in the build's order for the exam
+  // (bank.order, studykit/practice.py quiz_order) unless the round is shuffled.
+  function selectQuestions(bank, s, record) {
     var list;
     if (s.ids) {
       var byId = {};
-      questions.forEach(function (q) {
+      bank.questions.forEach(function (q) {
         byId[q.id] = q;
       });
       list = s.ids.map(function (id) {
         return byId[id];
       }).filter(Boolean);
     } else {
-      list = questions.filter(function (q) {
-        var tasks = (q.tasks || {})[s.exam] || [];
+      var rank = {};
+      ((bank.order || {})[s.exam] || []).forEach(function (id, i) {
+        rank[id] = i;
+      });
+      list = bank.questions.filter(function (q) {
         var answer = record.answers[q.id];
-        if (!tasks.length) return false;
-        if (s.domain && !tasks.some(function (t) {
-          return String(t).split(".")[0] === s.domain;
-        })) return false;
-        if (s.task && tasks.indexOf(s.task) < 0) return false;
+        if (!(q.id in rank)) return false;
+        if (s.domain && domainsIn(q, s.exam).indexOf(s.domain) < 0) return false;
+        if (s.task && ((q.tasks || {})[s.exam] || []).indexOf(s.task) < 0) return false;
         if (s.topic && q.topic !== s.topic) return false;
         if (s.mode === "new" && answer) return false;
         if (s.mode === "wrong" && !(answer && answer.right === false)) return false;
         if (s.mode === "flagged" && !record.flags[q.id]) return false;
         return true;
       });
-      var place = {};
-      questions.forEach(function (q, i) {
-        place[q.id] = i;
-      });
       list.sort(function (a, b) {
-        return compareCodes(a.tasks[s.exam][0], b.tasks[s.exam][0]) || place[a.id] - place[b.id];
+        return rank[a.id] - rank[b.id];
       });
     }
     return s.order === "shuffled" ? shuffle(list, random(s.seed || 1)) : list;

@@ -146,7 +146,7 @@
         list = saved.list;
         session = saved.answers;
       } else {
-        list = selectQuestions(bank.questions, state, store().load());
+        list = selectQuestions(bank, state, store().load());
         session = {};
         saveSession();
       }

@@ -21,8 +21,10 @@
   var docs = {}; // location -> search document, from Material's setup message
   var run = null; // runs one query through Material's own search: query -> promise of its result
 
+  // How a query meets a glossary name: the build's rule (studykit/practice.py search_key), shipped with
+  // the names in terms.json.
   function normalize(query) {
-    return query.toLowerCase().replace(/[\s\-_]+/g, " ").trim();
+    return query.toLowerCase().replace(new RegExp(terms.keyJoin, "g"), " ").trim();
   }
 
   function hasSyntax(query) {
