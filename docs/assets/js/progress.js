@@ -368,7 +368,7 @@
       });
     }
 
-    var picker = h("input", { type: "file", accept: ".json,application/json", class: "practice-sr-only", tabindex: "-1",
+    var picker = h("input", { type: "file", accept: ".json,application/json", class: "visually-hidden", tabindex: "-1",
       "aria-hidden": "true", onchange: importFile });
     clear(actions);
     actions.appendChild(button("Export my progress", exportFile));

@@ -9,16 +9,8 @@ from typing import Any
 
 from studykit.dates import DATED, Day, build_date, parse_day, typed_dates, undated_problem
 from studykit.errors import DataError
-from studykit.records.common import (
-    DATA_DIR,
-    Expander,
-    check_keys,
-    https_url,
-    text_field,
-    text_list,
-    display,
-    read_yaml,
-)
+from studykit.records.common import (DATA_DIR, Expander, check_keys, https_url,
+    text_field, text_list, display, read_yaml)
 
 
 @dataclass(frozen=True)

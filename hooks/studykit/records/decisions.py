@@ -7,16 +7,8 @@ from pathlib import Path
 from typing import Any
 
 from studykit.errors import DataError, closest
-from studykit.records.common import (
-    DATA_DIR,
-    Expander,
-    check_keys,
-    https_url,
-    text_field,
-    text_list,
-    display,
-    read_yaml,
-)
+from studykit.records.common import (DATA_DIR, Expander, check_keys, https_url,
+    text_field, text_list, display, read_yaml)
 
 
 @dataclass(frozen=True)

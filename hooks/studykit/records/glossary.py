@@ -7,16 +7,8 @@ from pathlib import Path
 from typing import Any
 
 from studykit.errors import DataError, closest
-from studykit.records.common import (
-    DATA_DIR,
-    Expander,
-    check_keys,
-    text_field,
-    text_list,
-    display,
-    read_yaml,
-    slugify,
-)
+from studykit.records.common import (DATA_DIR, Expander, check_keys, text_field,
+    text_list, display, read_yaml, slugify)
 
 
 @dataclass(frozen=True)
