@@ -43,10 +43,15 @@ lint: $(DEV_DEPS)
 	$(BIN)/zizmor --offline .github/workflows
 
 # Lighthouse on every page; AUDIT_FLAGS passes options to scripts/audit.py (see --help).
+# audit-side is `make audit AUDIT_FLAGS="--side-by-side"`: what the site's own scripts and styles cost.
 AUDIT_FLAGS ?=
+.PHONY: audit-side
 
 audit: $(DEV_DEPS) build browser
 	$(BIN)/python scripts/audit.py site $(AUDIT_FLAGS)
+
+audit-side: $(DEV_DEPS) build browser
+	$(BIN)/python scripts/audit.py site --side-by-side $(AUDIT_FLAGS)
 
 clean:
 	rm -rf site .pytest_cache
