@@ -19,9 +19,9 @@ markup the reader's script needs to make terms and tables work on every screen.
   definition popover that a tap opens (docs/assets/js/reader/term-popover.js). Uses inside a link, a button or a
   <summary> stay out of the tab order: a focusable element inside another is nested-interactive.
 - Comparison tables (<div class="compare-table">) name each cell's column in `data-label`, so that
-  below about 480 px notes.css can stack their rows into cards with the headers as labels. The table
-  elements get their roles explicitly, because some browsers drop table semantics once CSS changes
-  their display.
+  below about 480 px notes.css can stack the rows of a wide one (.compare-cards) into cards with the
+  headers as labels. The table elements get their roles explicitly, because some browsers drop table
+  semantics once CSS changes their display.
 
 Pages and macros keep writing plain Markdown; the fix holds for every page, now and later.
 
@@ -106,6 +106,16 @@ def cell_text(cell_html: str) -> str:
     return " ".join(htmllib.unescape(TAG.sub(" ", cell_html)).split())
 
 
+CARDS_FROM_COLUMNS = 4
+
+
+def comparison_cards(opening: str, table: str) -> str:
+    """A comparison of CARDS_FROM_COLUMNS or more columns is marked .compare-cards: on a phone notes.css
+    shows it as one card per row. A class, not a CSS :has() test, keeps the page's style cheap to compute."""
+    columns = len(CELL.findall(table.partition("</thead>")[0]))
+    return opening.replace('class="compare-table', 'class="compare-table compare-cards', 1) if columns >= CARDS_FROM_COLUMNS else opening
+
+
 def labeled_table(table: str) -> str:
     """Each body cell names its column (data-label); every table element states its role."""
     head, sep, body = table.partition("<tbody>")
@@ -169,7 +179,7 @@ def abbreviations(html: str, hrefs: dict[str, str], page_url: str) -> str:
 
 def repair(html: str, hrefs: dict[str, str] | None = None, page_url: str = "") -> str:
     html = TABLE.sub(lambda m: row_headers(m.group(0)), html)
-    html = COMPARE_TABLE.sub(lambda m: m.group(1) + labeled_table(m.group(2)), html)
+    html = COMPARE_TABLE.sub(lambda m: comparison_cards(m.group(1), m.group(2)) + labeled_table(m.group(2)), html)
     html = abbreviations(html, hrefs or {}, page_url)
     return FORMULA_BOX.sub('<div class="formula" tabindex="0" role="group" aria-label="Formula"', html)
 
