@@ -62,7 +62,8 @@ MAX_OWN_PERF = 0.02
 # Lighthouse's default simulated throttling (lantern) rather than --throttling-method=devtools: on this
 # 2-core shared machine, 5 runs of two pages as built and stripped strayed from their median TBT by a
 # median 8-79 ms with lantern against 32-190 ms with devtools, whose real 4x CPU slowdown also slows
-# the neighbours' load 4x; and a lantern run takes 7 s against 21 s.
+# the neighbours' load 4x; and a lantern run takes 7 s against 21 s. Beware one lantern bias: it scales
+# a main-thread task by 4, but by 2 when the task holds any layout, so a 1 ms layout can halve a task.
 SIDE_OPTIONS = ("--only-categories=performance",)
 
 
