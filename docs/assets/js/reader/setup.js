@@ -20,9 +20,9 @@
     document.documentElement.classList.remove("closed-book");
     // Before the theme's tooltips take the terms' titles away.
     R.resetTerms();
+    R.loadPageScripts(); // the practice apps keep their place on Back only if they mount with the page
     later(R.showStudied);
     later(R.addScrollCues);
-    later(R.loadPageScripts);
   }
 
   if (window.document$ && typeof window.document$.subscribe === "function") {
