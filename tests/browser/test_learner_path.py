@@ -6,6 +6,7 @@ from __future__ import annotations
 from urllib.parse import urlparse
 
 import pytest
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 pytestmark = pytest.mark.browser
 
@@ -131,11 +132,20 @@ WIDE_PAGES = [
 ]
 
 
+CUES_READY = """() => [...document.querySelectorAll('.md-typeset .md-typeset__scrollwrap, .md-typeset .formula')]
+  .every((box) => box.parentElement.classList.contains('scroll-cue'))"""
+
+
 def test_every_wide_table_and_formula_shows_its_scroll_cue(phone, base_url: str) -> None:
     problems = []
     wide = 0
     for path in WIDE_PAGES:
         open_page(phone, base_url, path)
+        # The cues are set up once the page is idle (docs/assets/js/reader/setup.js): wait for that, up to 3 s.
+        try:
+            phone.wait_for_function(CUES_READY, timeout=3000)
+        except PlaywrightTimeout:
+            pass  # the check below names each box without its cue
         found = phone.evaluate(WIDE_BOXES)
         wide += found["wide"]
         problems += [f"/{path}: {p}" for p in found["problems"]]
