@@ -23,7 +23,8 @@ def model_of(env: Any) -> site.SiteModel:
 
 
 def define_env(env: Any) -> None:
-    macros = PageMacros(model_of(env), here=lambda: pages.page_src(env.page),
+    env.variables["site_model"] = model_of(env)  # once a build: the page steps below reuse it
+    macros = PageMacros(env.variables["site_model"], here=lambda: pages.page_src(env.page),
                         render_markdown=lambda text: env.render(text, force_rendering=True))
     for name in PageMacros.names():
         env.macro(getattr(macros, name), name)
@@ -32,9 +33,9 @@ def define_env(env: Any) -> None:
 
 def on_pre_page_macros(env: Any) -> None:
     """Notes pages: under each section heading, "New in MLA-C02" or the note that the guide dropped it."""
-    env.markdown = model_of(env).page_markdown(pages.page_src(env.page), env.markdown)
+    env.markdown = env.variables["site_model"].page_markdown(pages.page_src(env.page), env.markdown)
 
 
 def on_post_page_macros(env: Any) -> None:
     """Every page: abbreviation tooltips from the glossary. Notes pages: the end-of-page study control."""
-    env.markdown += model_of(env).page_tail(pages.page_src(env.page))
+    env.markdown += env.variables["site_model"].page_tail(pages.page_src(env.page))

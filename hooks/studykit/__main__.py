@@ -11,15 +11,8 @@ import argparse
 import sys
 from pathlib import Path
 
-from studykit import build, pages, site
+from studykit import build, site
 from studykit.errors import DataError
-
-
-def settings(config_file: Path) -> site.Settings:
-    conf = pages.load_mkdocs_config(config_file)
-    conf["config_file_path"] = str(config_file)
-    conf["docs_dir"] = str(config_file.parent / conf.get("docs_dir", "docs"))
-    return site.Settings.from_config(conf)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -33,7 +26,7 @@ def main(argv: list[str] | None = None) -> int:
     post.add_argument("--fix-pages", action="store_true", help="fix each built page's content too")
     args = parser.parse_args(argv)
     try:
-        model, findings = build.prebuild(settings(args.config.resolve()))
+        model, findings = build.prebuild(site.Settings.from_file(args.config.resolve()))
     except DataError as err:
         print(f"Data error: {err}", file=sys.stderr)
         return 1

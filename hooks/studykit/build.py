@@ -37,14 +37,19 @@ def page_url_of(html_file: Path, site_dir: Path) -> str:
     return rel.removesuffix("index.html") if rel.endswith("index.html") else rel
 
 
+def fix_built_page(model: site.SiteModel, html: str, path: Path, site_dir: Path) -> str:
+    """A whole built page with the same fixes applied to its content."""
+    url = page_url_of(path, site_dir)
+    return ARTICLE.sub(lambda m: m.group(1) + fix_page(model, m.group(2), url) + m.group(3), html)
+
+
 def fix_built_pages(model: site.SiteModel, site_dir: Path) -> list[Path]:
     """For an engine that cannot change a page's content while it renders: the same fixes, on the
     content of every built page. Returns the pages it changed."""
     changed = []
     for path in sorted(site_dir.rglob("*.html")):
         before = path.read_text(encoding="utf-8")
-        after = ARTICLE.sub(lambda m: m.group(1) + fix_page(model, m.group(2), page_url_of(path, site_dir)) + m.group(3),
-                            before)
+        after = fix_built_page(model, before, path, site_dir)
         if after != before:
             path.write_text(after, encoding="utf-8")
             changed.append(path)

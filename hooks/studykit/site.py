@@ -59,6 +59,14 @@ class Settings:
             redirects=tuple(redirect_maps(conf.get("plugins")).items()),
         )
 
+    @classmethod
+    def from_file(cls, config_file: Path) -> Settings:
+        """From mkdocs.yml read as plain YAML (for tests and the command line)."""
+        conf = pages.load_mkdocs_config(config_file)
+        conf["config_file_path"] = str(config_file)
+        conf["docs_dir"] = str(config_file.parent / conf.get("docs_dir", "docs"))
+        return cls.from_config(conf)
+
 
 def redirect_maps(plugins: Any) -> dict[str, str]:
     """The redirects plugin's map of old page -> new page, from MkDocs' plugin collection or plain YAML."""

@@ -15,7 +15,6 @@ import pytest
 
 from conftest import mkdocs_build
 from studykit import site
-from studykit.pages import load_mkdocs_config
 
 
 STREAMING = "docs/domain-1-data-preparation/streaming-data-collection.md"
@@ -91,9 +90,7 @@ def strict_render(project: Path, tmp_path: Path, sources: list[str]) -> tuple[st
 
 def settings_of(project: Path) -> site.Settings:
     """The settings a build of `project` starts from, as the MkDocs adapter reads them from mkdocs.yml."""
-    conf = load_mkdocs_config(project / "mkdocs.yml")
-    conf.update(config_file_path=str(project / "mkdocs.yml"), docs_dir=str(project / "docs"))
-    return site.Settings.from_config(conf)
+    return site.Settings.from_file(project / "mkdocs.yml")
 
 
 def failed_start(project: Path, tmp_path: Path) -> str:

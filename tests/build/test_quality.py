@@ -11,7 +11,6 @@ import pytest
 from bs4 import BeautifulSoup
 
 from studykit import data, diagrams, git_dates, html_fixes
-from studykit.pages import load_mkdocs_config
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -190,13 +189,10 @@ def test_the_postbuild_page_fixes_leave_a_built_site_as_it_is(site_dir: Path) ->
     pages the MkDocs adapter has fixed already they must change nothing, or the two builds would differ."""
     from studykit import build, site
 
-    conf = load_mkdocs_config(ROOT / "mkdocs.yml")
-    conf["config_file_path"] = str(ROOT / "mkdocs.yml")
-    model = site.load(site.Settings.from_config(conf))
+    model = site.load(site.Settings.from_file(ROOT / "mkdocs.yml"))
     pages = sorted(site_dir.rglob("*.html"))
     changed = [path.relative_to(site_dir).as_posix() for path in pages
-               if build.ARTICLE.sub(lambda m: m.group(1) + build.fix_page(model, m.group(2), build.page_url_of(path, site_dir))
-                                    + m.group(3), text := path.read_text(encoding="utf-8")) != text]
+               if build.fix_built_page(model, text := path.read_text(encoding="utf-8"), path, site_dir) != text]
     assert len(pages) > 100 and not changed, f"the page fixes are not idempotent on: {changed[:5]}"
 
 

@@ -27,9 +27,7 @@ PRACTICE_JS = [ROOT / "docs/assets/js/practice.js", ROOT / "docs/assets/js/progr
 @functools.cache
 def live() -> tuple[data.StudyData, list[pages.SourcePage], list[Question]]:
     """The site's data, pages and questions, from the site model the build uses."""
-    conf = pages.load_mkdocs_config(ROOT / "mkdocs.yml")
-    conf["config_file_path"] = str(ROOT / "mkdocs.yml")
-    model = site.load(site.Settings.from_config(conf))
+    model = site.load(site.Settings.from_file(ROOT / "mkdocs.yml"))
     return model.study, model.source_pages, model.questions
 
 

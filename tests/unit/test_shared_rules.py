@@ -14,16 +14,13 @@ import pytest
 from test_practice import js, live
 
 from studykit import practice, site
-from studykit.pages import load_mkdocs_config
 
 ROOT = Path(__file__).resolve().parents[2]
 RELAY = ROOT / "docs" / "assets" / "js" / "search" / "relay.js"
 
 
 def model() -> site.SiteModel:
-    conf = load_mkdocs_config(ROOT / "mkdocs.yml")
-    conf["config_file_path"] = str(ROOT / "mkdocs.yml")
-    return site.load(site.Settings.from_config(conf))
+    return site.load(site.Settings.from_file(ROOT / "mkdocs.yml"))
 
 
 def test_a_task_drill_address_is_the_one_the_quiz_writes() -> None:
