@@ -7,8 +7,8 @@
  *
  * Each version has its own cache, and a page is answered from the network first while the network is
  * there, so a new deploy never reaches a reader as a stale mix of old and new files. Offline, every
- * answer comes from one version's cache. A new version waits until the reader reloads (offline.js
- * shows a notice); then the old cache is deleted.
+ * answer comes from one version's cache. A new version waits until the reader reloads
+ * (assets/js/reader/offline.js shows a notice); then the old cache is deleted.
  */
 "use strict";
 

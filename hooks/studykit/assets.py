@@ -44,7 +44,7 @@ BUNDLES: dict[str, tuple[str, ...]] = {
         "css/print.css",
     ),
     # Every page's script: the learner's record first (window.StudyStore), then the namespace the other
-    # parts share (window.StudyReader), the parts, and last the wiring to Material's page views.
+    # parts share (window.StudyReader), the parts, the wiring to Material's page views, and offline reading.
     "js/reader.js": (
         "js/reader/store.js",
         "js/reader/addresses.js",
@@ -54,6 +54,7 @@ BUNDLES: dict[str, tuple[str, ...]] = {
         "js/reader/scroll-cues.js",
         "js/reader/loaders.js",
         "js/reader/setup.js",
+        "js/reader/offline.js",
     ),
     # The search worker's code, loaded by search-worker.js when search opens.
     "js/search-core.js": ("js/search/ranking.js", "js/search/relay.js"),

@@ -17,7 +17,7 @@ WORKER = "sw.js"
 CORE_PATTERNS = (
     "index.html", "404.html", "manifest.webmanifest",
     "assets/stylesheets/*.min.css", "assets/javascripts/bundle.*.min.js", "assets/javascripts/workers/*.min.js",
-    "assets/css/*.css", "assets/js/reader.js", "assets/js/offline.js", "assets/js/search-*.js",
+    "assets/css/*.css", "assets/js/reader.js", "assets/js/search-*.js",
     "assets/images/*",
 )
 # Not needed to read or practice offline: source maps, other languages' search, sitemaps, downloads.

@@ -12,7 +12,7 @@ from studykit import assets, pages
 ROOT = Path(__file__).resolve().parents[2]
 ASSETS = ROOT / "docs" / "assets"
 # Where files are requested by name: the loaders (reader/loaders.js, practice.js and its FILES, progress.js,
-# mock/app.js, search-worker.js, offline.js) and the templates; mkdocs.yml is read on its own.
+# mock/app.js, search-worker.js) and the templates; mkdocs.yml is read on its own.
 REQUESTERS = (*sorted((ASSETS / "js").rglob("*.js")), *sorted((ROOT / "overrides").rglob("*.html")))
 QUOTED_FILE = re.compile(r"""["']([^"'\s]+\.(?:js|css))["']""")
 FILES_MAP = re.compile(r"var FILES = \{(?P<body>.*?)\};", re.S)

@@ -5,7 +5,7 @@
   "use strict";
   if (!("serviceWorker" in navigator) || !window.fetch) return;
 
-  var root = new URL(document.querySelector("script[src*='assets/js/offline.js']").src + "/../../../").href;
+  var root = window.StudyReader.root;
   var reloading = false;
 
   function notice(worker) {
