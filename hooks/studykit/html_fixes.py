@@ -18,6 +18,9 @@ markup the reader's script needs to make terms and tables work on every screen.
   tooltip on focus), and every use carries `data-href`, the address of its glossary entry, for the
   definition popover that a tap opens (docs/assets/js/reader/term-popover.js). Uses inside a link, a button or a
   <summary> stay out of the tab order: a focusable element inside another is nested-interactive.
+- Each table the theme makes scrollable (table:not([class])) and each display formula comes inside a
+  <div class="scroll-cue">, where the reader's script shows a shadow at an edge that hides more. The
+  box is in the HTML so that the script never moves a table: moving one re-lays out a long page.
 - Comparison tables (<div class="compare-table">) name each cell's column in `data-label`, so that
   below about 480 px notes.css can stack the rows of a wide one (.compare-cards) into cards with the
   headers as labels. The table elements get their roles explicitly, because some browsers drop table
@@ -39,8 +42,9 @@ The glossary links its terms to each other (Related) hundreds of times, each wit
 definition as a title. On that page the definition is already on screen a scroll away, and
 Material mounts one tooltip per titled element when the page loads: about 1,200 of them made
 the glossary block the main thread for seconds on a phone and added tens of KiB. Links to other
-pages keep their tooltips. For the same reason, on a page with more than MAX_TITLED_HEADERLINKS
-headings (the glossary), the heading permalinks say "Permanent link" with aria-label, not title.
+pages keep their tooltips. For the same reason, heading permalinks say "Permanent link" with
+aria-label, not title: a glossary page has 40 to 80 of them, and a tooltip each cost a phone tens of
+milliseconds as the page started. Screen readers still hear the name.
 
 Long tables of contents:
 A very long table of contents keeps only its top levels.
@@ -79,6 +83,10 @@ TABLE = re.compile(r"<table>.*?</table>", re.S)
 EMPTY_CORNER = re.compile(r"(<thead>\s*<tr>\s*)<th(\s[^>]*)?>\s*</th>")
 FIRST_CELL = re.compile(r"(<tr>\s*)<td(\s[^>]*)?>(.*?)</td>", re.S)
 FORMULA_BOX = re.compile(r'<div class="formula"(?![^>]*\btabindex=)')
+TABLE_CUE = '<div class="scroll-cue">'
+FORMULA_CUE = '<div class="scroll-cue scroll-cue--formula">'
+SCROLLING_TABLE = re.compile(rf"(?<!{re.escape(TABLE_CUE)})<table(?![^>]*\bclass=)[\s>].*?</table>", re.S)
+FORMULA = re.compile(rf'(?<!{re.escape(FORMULA_CUE)})<div class="formula"[\s>].*?</div>', re.S)
 
 COMPARE_TABLE = re.compile(r'(<div class="compare-table[^"]*">\s*)(<table>.*?</table>)', re.S)
 CELL = re.compile(r"<(t[hd])(\s[^>]*)?>(.*?)</t[hd]>", re.S)
@@ -177,11 +185,17 @@ def abbreviations(html: str, hrefs: dict[str, str], page_url: str) -> str:
 
 
 
+def scroll_cue_boxes(html: str) -> str:
+    html = SCROLLING_TABLE.sub(lambda m: f"{TABLE_CUE}{m.group(0)}</div>", html)
+    return FORMULA.sub(lambda m: f"{FORMULA_CUE}{m.group(0)}</div>", html)
+
+
 def repair(html: str, hrefs: dict[str, str] | None = None, page_url: str = "") -> str:
     html = TABLE.sub(lambda m: row_headers(m.group(0)), html)
     html = COMPARE_TABLE.sub(lambda m: comparison_cards(m.group(1), m.group(2)) + labeled_table(m.group(2)), html)
     html = abbreviations(html, hrefs or {}, page_url)
-    return FORMULA_BOX.sub('<div class="formula" tabindex="0" role="group" aria-label="Formula"', html)
+    html = FORMULA_BOX.sub('<div class="formula" tabindex="0" role="group" aria-label="Formula"', html)
+    return scroll_cue_boxes(html)
 
 
 # --------------------------------------------------------------------------- links that leave the site
@@ -201,7 +215,6 @@ def mark_external(html: str, site_host: str) -> str:
 
 SAME_PAGE_LINK = re.compile(r'<a href="(?:\./)?#([^"]*)" title="[^"]*"')
 HEADERLINK_TITLE = re.compile(r'(<a class="headerlink" href="#[^"]*") title="([^"]*)"')
-MAX_TITLED_HEADERLINKS = 100
 
 
 def drop_same_page_titles(html: str) -> str:
@@ -209,8 +222,6 @@ def drop_same_page_titles(html: str) -> str:
 
 
 def untitle_headerlinks(html: str) -> str:
-    if len(HEADERLINK_TITLE.findall(html)) <= MAX_TITLED_HEADERLINKS:
-        return html
     return HEADERLINK_TITLE.sub(r'\1 aria-label="\2"', html)
 
 

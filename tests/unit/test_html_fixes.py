@@ -25,3 +25,14 @@ def test_comparison_table_cells_name_their_column() -> None:
     assert '<td role="cell" data-label="Service"><a href="x">S3</a></td>' in out
     assert '<td role="cell" data-label="Latency &amp; cost">Low</td>' in out
     assert html_fixes.repair(out) == out
+
+
+def test_scrolling_tables_and_formulas_come_in_their_cue_box_once() -> None:
+    html = ('<table>\n<tr><td>a</td></tr>\n</table>\n<table class="coverage"><tr><td>b</td></tr></table>\n'
+            '<div class="formula" markdown="0"><math><mi>x</mi></math></div>')
+    out = html_fixes.repair(html)
+    assert out.startswith('<div class="scroll-cue"><table>'), out
+    assert '<table class="coverage">' in out and out.count('<div class="scroll-cue">') == 1  # the theme leaves it be
+    assert ('<div class="scroll-cue scroll-cue--formula"><div class="formula" tabindex="0" role="group" '
+            'aria-label="Formula" markdown="0"><math><mi>x</mi></math></div></div>') in out
+    assert html_fixes.repair(out) == out

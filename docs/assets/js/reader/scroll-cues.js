@@ -1,6 +1,7 @@
 /*
  * Scroll cues: a table or display formula wider than the screen scrolls sideways in its own box, and a
- * shadow at each edge that hides more of it says so, following the scrolling.
+ * shadow at each edge that hides more of it says so, following the scrolling. The build puts each such
+ * box inside a .scroll-cue (hooks/studykit/html_fixes.py), so nothing here moves the page's content.
  */
 (function () {
   "use strict";
@@ -33,19 +34,22 @@
         })
       : null;
 
+  // The scrolling box is the theme's wrapper of a table (or, before the theme runs, the table) or the
+  // formula itself.
+  function cueBoxes() {
+    return Array.prototype.map.call(document.querySelectorAll(".md-typeset .scroll-cue"), function (cue) {
+      return cue.firstElementChild;
+    }).filter(Boolean);
+  }
+
   function setupScrollCues() {
-    var boxes = [];
-    document.querySelectorAll(".md-typeset .md-typeset__scrollwrap, .md-typeset .formula").forEach(function (box) {
-      if (box.__cueReady) return;
+    var boxes = cueBoxes().filter(function (box) {
+      if (box.__cueReady) return false;
       box.__cueReady = true;
-      var wrap = document.createElement("div");
-      wrap.className = "scroll-cue" + (box.classList.contains("formula") ? " scroll-cue--formula" : "");
-      box.parentNode.insertBefore(wrap, box);
-      wrap.appendChild(box);
       box.addEventListener("scroll", function () {
         updateCues([box]);
       }, { passive: true });
-      boxes.push(box);
+      return true;
     });
     if (resizeWatch) {
       boxes.forEach(function (box) {
@@ -65,7 +69,7 @@
 
   if (!resizeWatch) {
     window.addEventListener("resize", function () {
-      updateCues(Array.prototype.slice.call(document.querySelectorAll(".scroll-cue > *")));
+      updateCues(cueBoxes());
     });
   }
 
