@@ -132,8 +132,9 @@ WIDE_PAGES = [
 ]
 
 
-CUES_READY = """() => [...document.querySelectorAll('.md-typeset .md-typeset__scrollwrap, .md-typeset .formula')]
-  .every((box) => box.parentElement.classList.contains('scroll-cue'))"""
+# The build puts each box in its .scroll-cue; the script marks the boxes it watches (__cueReady).
+CUES_READY = """() => [...document.querySelectorAll('.md-typeset .scroll-cue')]
+  .every((cue) => cue.firstElementChild && cue.firstElementChild.__cueReady)"""
 
 
 def test_every_wide_table_and_formula_shows_its_scroll_cue(phone, base_url: str) -> None:
