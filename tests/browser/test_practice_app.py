@@ -285,7 +285,9 @@ def test_clear_asks_first_and_undoes_and_an_import_merges_by_default(page, base_
     assert record(page) == before
     panel.get_by_role("button", name="Clear my progress").click()
     dialog.get_by_role("button", name="Clear my progress").click()
-    assert panel.locator('[data-right="MLA-C02:1"]').inner_text() == "0"
+    # The dialog answers once it has closed, a task after the click: wait for the panel to redraw.
+    page.wait_for_function("""() => document.querySelector('.practice-progress [data-right="MLA-C02:1"]')
+        .textContent.trim() === '0'""", timeout=5000)
     assert record(page)["answers"] == {}
     panel.get_by_role("button", name="Undo").click()
     assert record(page) == before, "undo brings the cleared progress back"
