@@ -18,7 +18,9 @@ and a page of as many words on a plain Material site (no hooks, macros or extra 
 from the seed notes (--seed, default ../shared/seed/*.txt beside the repository) or else from the page.
 It prints the medians of total blocking time (TBT) and performance for each, and the site's own cost:
 TBT(as built) - TBT(without), perf(without) - perf(as built). Exits 1 when that cost is over 50 ms of
-TBT or 0.02 of performance on a page.
+TBT or 0.02 of performance on a page. It also prints the length of the theme's start-up task (the one
+that handles DOMContentLoaded) and marks each run in which that task held no layout, which Lighthouse
+then counts at twice the weight.
 """
 
 from __future__ import annotations
@@ -37,6 +39,7 @@ from pathlib import Path
 from studykit.pages import load_mkdocs_config, nav_sources, page_url
 from studykit.tools.browser import LAUNCH_ARGS, chromium_path
 from studykit.tools.site_server import serve, site_prefix
+from studykit.tools.traces import StartupTask, dom_content_loaded_task
 
 import variants
 
@@ -64,7 +67,9 @@ MAX_OWN_PERF = 0.02
 # median 8-79 ms with lantern against 32-190 ms with devtools, whose real 4x CPU slowdown also slows
 # the neighbours' load 4x; and a lantern run takes 7 s against 21 s. Beware one lantern bias: it scales
 # a main-thread task by 4, but by 2 when the task holds any layout, so a 1 ms layout can halve a task.
-SIDE_OPTIONS = ("--only-categories=performance",)
+# The runs keep their traces (--save-assets) just long enough to print where that bias struck
+# (studykit/tools/traces.py).
+SIDE_OPTIONS = ("--only-categories=performance", "--save-assets")
 
 
 # --------------------------------------------------------------------------- pages
@@ -196,9 +201,11 @@ def side_by_side(site: Path, prefix: str, chrome: str, paths: list[str], runs: i
             path, variant, run = job
             url = (plain_base if variant == "plain" else base) + urls[path][variant]
             try:
-                report = run_lighthouse(url, out / f"{report_name(path)}.{variant}.{run}.json", chrome, SIDE_OPTIONS)
+                target = out / f"{report_name(path)}.{variant}.{run}.json"
+                report = run_lighthouse(url, target, chrome, SIDE_OPTIONS)
                 return path, variant, {"tbt": report["audits"]["total-blocking-time"]["numericValue"],
-                                       "perf": report["categories"]["performance"]["score"]}
+                                       "perf": report["categories"]["performance"]["score"],
+                                       "startup": startup_task(target)}
             except (subprocess.SubprocessError, OSError, KeyError, ValueError) as err:
                 print(f"/{path} {variant}, run {run}: {err}", file=sys.stderr)
                 return path, variant, None
@@ -230,10 +237,14 @@ def side_by_side(site: Path, prefix: str, chrome: str, paths: list[str], runs: i
         near = abs(plain_words[path] - article[path]) <= article[path] / 10
         print(f"\n/{path}  (article {article[path]} words, plain page {plain_words[path]}"
               + ("" if near else ", not within 10%") + ")")
-        print(f"  {'variant':<28} TBT ms  perf  TBT runs (ms)       perf runs")
+        print(f"  {'variant':<28} TBT ms  perf  {'TBT runs (ms)':<24} perf runs")
         for v in VARIANTS:
-            tbt_runs, perf_runs = " ".join(f"{m['tbt']:.0f}" for m in got[v]), " ".join(fmt(m["perf"]) for m in got[v])
-            print(f"  {LABELS[v]:<28} {tbt[v]:6.0f}  {perf[v]:.2f}  {tbt_runs:<19} {perf_runs}")
+            tbt_runs = " ".join(f"{m['tbt']:.0f}{'*' if bare_startup(m['startup']) else ''}" for m in got[v])
+            perf_runs = " ".join(fmt(m["perf"]) for m in got[v])
+            print(f"  {LABELS[v]:<28} {tbt[v]:6.0f}  {perf[v]:.2f}  {tbt_runs:<24} {perf_runs}")
+        print("  theme's start-up task (DOMContentLoaded), median: "
+              + ", ".join(startup_median(LABELS[v], [m["startup"] for m in got[v]]) for v in VARIANTS))
+        print("  * in that run it held no layout, so Lighthouse counted it x4 instead of x2")
         print(f"  own cost: TBT {own_tbt:+.0f} ms, perf {own_perf:+.2f}; TBT / plain: as built {ratio['built']}, "
               f"without own {ratio['stripped']}")
         print(f"  bar: TBT +{MAX_OWN_TBT} ms, perf +{MAX_OWN_PERF:.2f} -> " + ("meets it" if passed else "MISSES IT"))
@@ -241,6 +252,28 @@ def side_by_side(site: Path, prefix: str, chrome: str, paths: list[str], runs: i
     print(f"\nMedians of {runs} runs. JSON reports in {out.relative_to(ROOT)}/.")
     print("Every page meets the bar." if ok else "Some pages miss the bar.")
     return 0 if ok else 1
+
+
+def startup_task(report: Path) -> StartupTask | None:
+    """The DOMContentLoaded task of the run's trace (--save-assets writes it beside the report), which is
+    then deleted: each is some 15 MB."""
+    assets = [report.with_name(report.stem + suffix) for suffix in ("-0.trace.json", "-0.devtoolslog.json")]
+    try:
+        return dom_content_loaded_task(json.loads(assets[0].read_text(encoding="utf-8")))
+    except (OSError, ValueError):
+        return None
+    finally:
+        for asset in assets:
+            asset.unlink(missing_ok=True)
+
+
+def bare_startup(task: StartupTask | None) -> bool:
+    return task is not None and not task.has_layout
+
+
+def startup_median(label: str, tasks: list[StartupTask | None]) -> str:
+    found = [t.ms for t in tasks if t]
+    return f"{label} {statistics.median(found):.0f} ms" if found else f"{label} n/a"
 
 
 def write_side_summary(rows: list[tuple], runs: int) -> None:
